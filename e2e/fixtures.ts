@@ -1,0 +1,95 @@
+import { test as base, chromium, _electron, type Page } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import { electronBinary } from '../scripts/electron-binary.mjs'
+
+export type Shell = 'browser' | 'electron'
+export type ShellOptions = { shell: Shell }
+
+export const ROOT = path.resolve(__dirname, '..')
+export const SAMPLE_CORPUS = path.join(ROOT, 'resources/pompeo-kim-2018')
+const MAIN_JS = path.join(ROOT, 'out/main/index.js')
+const SERVE_JS = path.join(ROOT, 'out/main/serve.js')
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+/** Flags that keep Chromium off the network and quiet on a closed machine. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
+export type LaunchOptions = { corpus?: string }
+
+export type AppFixtures = {
+  /** Starts the app on a corpus with a fresh profile and returns its window. */
+  launch: (options?: LaunchOptions) => Promise<Page>
+}
+
+/** Starts `serve.js` and resolves with the URL it prints. */
+function startServer(corpus: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [SERVE_JS, `--corpus=${corpus}`, '--port=0'], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  return new Promise((resolve, reject) => {
+    let stderr = ''
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)))
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const match = /^Spanmark listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)$/.exec(line)
+      if (match?.[1]) resolve({ child, url: match[1] })
+    })
+  })
+}
+
+export const test = base.extend<ShellOptions & AppFixtures>({
+  shell: ['browser', { option: true }],
+  launch: async ({ shell }, use) => {
+    const cleanups: (() => Promise<void>)[] = []
+    const launch = async (options: LaunchOptions = {}): Promise<Page> => {
+      const corpus = options.corpus ?? SAMPLE_CORPUS
+      const profile = await mkdtemp(path.join(tmpdir(), 'spanmark-profile-'))
+      cleanups.push(() => rm(profile, { recursive: true, force: true }))
+      if (shell === 'electron') {
+        const executablePath = electronBinary(ROOT)
+        base.skip(
+          !executablePath,
+          'Electron binary not installed on this machine (its download host is unreachable); the browser project runs this test'
+        )
+        const app = await _electron.launch({
+          executablePath,
+          args: [MAIN_JS, `--corpus=${corpus}`, `--user-data-dir=${profile}`]
+        })
+        cleanups.unshift(() => app.close())
+        return app.firstWindow()
+      }
+      if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium`)
+      const server = await startServer(corpus)
+      cleanups.unshift(() => {
+        server.child.kill()
+        return Promise.resolve()
+      })
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        acceptDownloads: true
+      })
+      cleanups.unshift(() => context.close())
+      const page = context.pages()[0] ?? (await context.newPage())
+      await page.goto(server.url)
+      return page
+    }
+    await use(launch)
+    for (const cleanup of cleanups) await cleanup()
+  }
+})
+
+export { expect } from '@playwright/test'

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
+import { access, lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { CorpusListing, DocEntry, DocKind, Encoding, LoadedDoc } from '../shared/api'
+import { fail, ok, type Result } from '../shared/result'
+import { decodeDocument, looksBinary } from './decode'
+import { htmlToText } from './html'
+
+export const MAX_DOC_BYTES = 50 * 1024 * 1024
+const HEAD_BYTES = 8 * 1024
+
+const KINDS: Record<string, DocKind> = {
+  '.txt': 'text',
+  '.md': 'markdown',
+  '.html': 'html',
+  '.htm': 'html'
+}
+
+export const docKind = (name: string): DocKind | undefined => KINDS[path.extname(name).toLowerCase()]
+
+const isInside = (root: string, target: string): boolean =>
+  target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
+
+const toId = (root: string, file: string): string => path.relative(root, file).split(path.sep).join('/')
+
+const sizeLabel = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = new Uint8Array(HEAD_BYTES)
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+const reason = (error: unknown): string =>
+  (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : String((error as Error).message)
+
+/** Why a document cannot be opened, or undefined when it can. Never throws. */
+async function refusal(realRoot: string, file: string): Promise<{ size: number; error?: string }> {
+  let real: string
+  try {
+    real = await realpath(file)
+  } catch (error) {
+    return { size: 0, error: `Unreadable: ${reason(error)}` }
+  }
+  if (!isInside(realRoot, real))
+    return { size: 0, error: 'Refused: a link that leads outside the corpus folder' }
+  try {
+    const info = await stat(real)
+    if (!info.isFile()) return { size: 0, error: 'Refused: not a regular file' }
+    if (info.size > MAX_DOC_BYTES)
+      return { size: info.size, error: `Refused: ${sizeLabel(info.size)} is over the 50 MiB limit` }
+    await access(real, constants.R_OK)
+    if (looksBinary(await readHead(real)))
+      return { size: info.size, error: 'Refused: a binary file (NUL bytes near its start)' }
+    return { size: info.size }
+  } catch (error) {
+    return { size: 0, error: `Unreadable: ${reason(error)}` }
+  }
+}
+
+/** Every document under `root`, recursively; dot-folders are skipped, links followed only inside. */
+export async function listCorpus(root: string): Promise<Result<CorpusListing>> {
+  let realRoot: string
+  try {
+    realRoot = await realpath(root)
+    if (!(await stat(realRoot)).isDirectory()) return fail('not-found', `Not a folder: ${root}`)
+  } catch (error) {
+    return fail('not-found', `Cannot open corpus folder ${root}: ${reason(error)}`)
+  }
+  const files: string[] = []
+  const visited = new Set<string>([realRoot])
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirLink(full)))) {
+        const real = await realpath(full).catch(() => undefined)
+        if (real && isInside(realRoot, real) && !visited.has(real)) {
+          visited.add(real)
+          await walk(full)
+        }
+      } else if (docKind(entry.name)) {
+        files.push(full)
+      }
+    }
+  }
+  await walk(root)
+  const docs: DocEntry[] = await Promise.all(
+    files.map(async (file) => {
+      const { size, error } = await refusal(realRoot, file)
+      const entry = { id: toId(root, file), size, kind: docKind(file) as DocKind }
+      return error ? { ...entry, error } : entry
+    })
+  )
+  docs.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
+  return ok({ root, name: path.basename(path.resolve(root)), docs })
+}
+
+async function isDirLink(file: string): Promise<boolean> {
+  try {
+    return (await lstat(file)).isSymbolicLink() && (await stat(file)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The real path of document `id` under `root`, or why it is refused. Ids come
+ * from the other side of a transport, so nothing about them is trusted.
+ */
+export async function resolveDocPath(root: string, id: string): Promise<Result<string>> {
+  const segments = id.split('/')
+  if (
+    path.isAbsolute(id) ||
+    /^[a-zA-Z]:/.test(id) ||
+    id.includes('\\') ||
+    id.includes('\0') ||
+    segments.some((s) => s === '' || s === '.' || s === '..')
+  )
+    return fail('outside-corpus', `Refused: "${id}" is not a path inside the corpus`)
+  if (!docKind(id)) return fail('refused', `Refused: "${id}" is not a .txt, .md or .html document`)
+  try {
+    const realRoot = await realpath(root)
+    const real = await realpath(path.join(root, ...segments))
+    if (!isInside(realRoot, real))
+      return fail('outside-corpus', `Refused: "${id}" leads outside the corpus folder`)
+    return ok(real)
+  } catch (error) {
+    return fail('not-found', `Cannot open "${id}": ${reason(error)}`)
+  }
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/** Reads, decodes and (for HTML) converts one document by SPEC section 2. */
+export async function readDocument(
+  root: string,
+  id: string,
+  encoding?: Encoding
+): Promise<Result<LoadedDoc>> {
+  const resolved = await resolveDocPath(root, id)
+  if (!resolved.ok) return resolved
+  const { size, error } = await refusal(await realpath(root), resolved.value)
+  if (error) return fail('refused', `${id}: ${error}`)
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(resolved.value)
+  } catch (err) {
+    return fail('not-found', `${id}: Unreadable: ${reason(err)}`)
+  }
+  if (bytes.byteLength !== size && bytes.byteLength > MAX_DOC_BYTES)
+    return fail('refused', `${id}: Refused: over the 50 MiB limit`)
+  const decoded = decodeDocument(bytes, encoding)
+  const text = docKind(id) === 'html' ? htmlToText(decoded.text) : decoded.text
+  return ok({ id, text, sha256: sha256(text), encoding: decoded.encoding, warning: decoded.warning })
+}

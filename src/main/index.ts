@@ -1,0 +1,48 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron'
+import path from 'node:path'
+import { createHandlers } from './handlers'
+import { registerIpc } from './ipc'
+import { menuTemplate } from './menu'
+import { argValue, sampleCorpusDir } from './paths'
+import { readSettings, startupCorpus, writeSettings } from './settings'
+import { createMainWindow, isTrustedSender, lockDown } from './window'
+
+const userDataDir = argValue(process.argv, 'user-data-dir')
+if (userDataDir) app.setPath('userData', path.resolve(userDataDir))
+app.enableSandbox()
+
+let mainWindow: BrowserWindow | undefined
+
+async function pickFolder(): Promise<string | undefined> {
+  const options = { title: 'Open corpus folder', properties: ['openDirectory' as const] }
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options)
+  return result.canceled ? undefined : result.filePaths[0]
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData')
+  const settings = readSettings(dataDir)
+  const argCorpus = argValue(process.argv, 'corpus')
+  const handlers = createHandlers({
+    shell: 'electron',
+    corpusRoot: path.resolve(startupCorpus(argCorpus, settings, sampleCorpusDir())),
+    pickFolder,
+    onCorpusOpened: (root) => writeSettings(dataDir, { ...readSettings(dataDir), lastCorpus: root })
+  })
+  registerIpc(ipcMain, handlers, isTrustedSender)
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(() => mainWindow)))
+  mainWindow = await createMainWindow()
+  mainWindow.on('closed', () => (mainWindow = undefined))
+}
+
+app.on('web-contents-created', (_event, contents) => lockDown(contents))
+app.on('window-all-closed', () => app.quit())
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox('Spanmark could not start', (error as Error).message)
+    app.exit(1)
+  })

@@ -1,0 +1,21 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import type { ArgsOf, ResultOf, SpanmarkApi } from '../shared/api'
+import { ipcChannel, MENU_CHANNEL, type Channel, type MenuCommand } from '../shared/channels'
+import type { Result } from '../shared/result'
+
+const invoke = <C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<Result<ResultOf<C>>> =>
+  ipcRenderer.invoke(ipcChannel(channel), ...args) as Promise<Result<ResultOf<C>>>
+
+const api = {
+  appInfo: () => invoke('appInfo'),
+  listCorpus: () => invoke('listCorpus'),
+  pickCorpus: () => invoke('pickCorpus'),
+  readDocument: (request) => invoke('readDocument', request),
+  onMenuCommand: (listener) => {
+    const forward = (_event: unknown, command: MenuCommand): void => listener(command)
+    ipcRenderer.on(MENU_CHANNEL, forward)
+    return () => ipcRenderer.off(MENU_CHANNEL, forward)
+  }
+} satisfies SpanmarkApi
+
+contextBridge.exposeInMainWorld('spanmark', api)

@@ -1,0 +1,104 @@
+import { z } from 'zod'
+import type { Channel, MenuCommand } from './channels'
+import type { Result } from './result'
+
+/**
+ * The one contract between the renderer and the main-process handlers.
+ * Electron carries it over IPC, the browser shell over HTTP; both validate
+ * every argument against `argSchemas` before a handler sees it.
+ */
+
+export const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'iso-8859-1',
+  'iso-8859-2',
+  'iso-8859-15',
+  'windows-1250',
+  'windows-1251',
+  'koi8-r',
+  'shift_jis',
+  'euc-jp',
+  'gb18030',
+  'big5',
+  'euc-kr'
+] as const
+export type Encoding = (typeof ENCODINGS)[number]
+
+export type DocEntry =
+  | { id: string; size: number; kind: DocKind; error?: undefined }
+  | { id: string; size: number; kind: DocKind; error: string }
+
+export type DocKind = 'text' | 'markdown' | 'html'
+
+export type CorpusListing = { root: string; name: string; docs: DocEntry[] }
+
+export type LoadedDoc = {
+  id: string
+  text: string
+  sha256: string
+  /** The encoding the bytes were decoded with. */
+  encoding: Encoding
+  /** Set when the encoding was guessed rather than known (no BOM, not UTF-8). */
+  warning?: string
+}
+
+export type AppInfo = {
+  shell: 'electron' | 'browser'
+  userName: string
+  /** Whether this shell can show a native folder picker. */
+  canPickFolder: boolean
+}
+
+const docId = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((id) => !id.includes('\0'), 'document id contains a NUL character')
+
+export const argSchemas = {
+  appInfo: z.tuple([]),
+  listCorpus: z.tuple([]),
+  pickCorpus: z.tuple([]),
+  readDocument: z.tuple([z.object({ id: docId, encoding: z.enum(ENCODINGS).optional() }).strict()])
+} satisfies Record<Channel, z.ZodType<unknown[]>>
+
+export type { Channel }
+export type ArgsOf<C extends Channel> = z.infer<(typeof argSchemas)[C]>
+
+type Results = {
+  appInfo: AppInfo
+  listCorpus: CorpusListing
+  /** Shows a folder picker; `null` when the user cancels. */
+  pickCorpus: CorpusListing | null
+  readDocument: LoadedDoc
+}
+
+export type ResultOf<C extends Channel> = Results[C]
+
+/** What main implements once and both transports expose. */
+export type Handlers = { [C in Channel]: (...args: ArgsOf<C>) => Promise<Result<ResultOf<C>>> }
+
+/** What the renderer calls, whichever shell it runs in. */
+export type SpanmarkApi = Handlers & {
+  /** Menu commands from the native menu; absent where the shell has no menu. */
+  onMenuCommand?: (listener: (command: MenuCommand) => void) => () => void
+}
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(argSchemas, name)
+}
+
+/** Validates raw arguments from the other side of a transport. */
+export function parseArgs<C extends Channel>(channel: C, raw: unknown): Result<ArgsOf<C>> {
+  const parsed = argSchemas[channel].safeParse(raw)
+  if (parsed.success) return { ok: true, value: parsed.data as ArgsOf<C> }
+  const issue = parsed.error.issues[0]
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
+  return {
+    ok: false,
+    error: { code: 'invalid-argument', message: `${channel}: ${issue?.message ?? 'bad arguments'}${where}` }
+  }
+}
