@@ -1,6 +1,6 @@
 import { test as base, chromium, _electron, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -27,16 +27,32 @@ const CHROMIUM_ARGS = [
   '--disable-sync'
 ]
 
-export type LaunchOptions = { corpus?: string }
+export type LaunchOptions = {
+  corpus?: string
+  /** Reuse a profile (and, in the browser shell, its port: storage is per origin) to relaunch. */
+  profile?: string
+  port?: number
+}
+
+export type App = {
+  page: Page
+  profile: string
+  port: number
+  /** SIGKILLs the app's processes, as a crash or a killed task would. */
+  kill: () => void
+}
 
 export type AppFixtures = {
-  /** Starts the app on a corpus with a fresh profile and returns its window. */
-  launch: (options?: LaunchOptions) => Promise<Page>
+  /** Starts the app on a corpus, with a fresh profile unless one is given. */
+  launch: (options?: LaunchOptions) => Promise<App>
 }
 
 /** Starts `serve.js` and resolves with the URL it prints. */
-function startServer(corpus: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SERVE_JS, `--corpus=${corpus}`, '--port=0'], {
+function startServer(
+  corpus: string,
+  port: number
+): Promise<{ child: ChildProcess; url: string; port: number }> {
+  const child = spawn(process.execPath, [SERVE_JS, `--corpus=${corpus}`, `--port=${port}`], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
   return new Promise((resolve, reject) => {
@@ -44,20 +60,36 @@ function startServer(corpus: string): Promise<{ child: ChildProcess; url: string
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)))
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const match = /^Spanmark listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)$/.exec(line)
-      if (match?.[1]) resolve({ child, url: match[1] })
+      const match = /^Spanmark listening on (http:\/\/127\.0\.0\.1:(\d+)\/\?token=\w+)$/.exec(line)
+      if (match?.[1]) resolve({ child, url: match[1], port: Number(match[2]) })
     })
   })
+}
+
+/** SIGKILLs every process whose command line holds `marker` (Linux /proc). */
+function killProcessesWith(marker: string): void {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(marker))
+        process.kill(Number(pid), 'SIGKILL')
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+}
+
+const quietly = async (cleanup: () => Promise<unknown>): Promise<void> => {
+  await cleanup().catch(() => undefined)
 }
 
 export const test = base.extend<ShellOptions & AppFixtures>({
   shell: ['browser', { option: true }],
   launch: async ({ shell }, use) => {
-    const cleanups: (() => Promise<void>)[] = []
-    const launch = async (options: LaunchOptions = {}): Promise<Page> => {
+    const cleanups: (() => Promise<unknown>)[] = []
+    const launch = async (options: LaunchOptions = {}): Promise<App> => {
       const corpus = options.corpus ?? SAMPLE_CORPUS
-      const profile = await mkdtemp(path.join(tmpdir(), 'spanmark-profile-'))
-      cleanups.push(() => rm(profile, { recursive: true, force: true }))
+      const profile = options.profile ?? (await mkdtemp(path.join(tmpdir(), 'spanmark-profile-')))
+      if (!options.profile) cleanups.push(() => rm(profile, { recursive: true, force: true }))
       if (shell === 'electron') {
         const executablePath = electronBinary(ROOT)
         base.skip(
@@ -69,26 +101,30 @@ export const test = base.extend<ShellOptions & AppFixtures>({
           args: [MAIN_JS, `--corpus=${corpus}`, `--user-data-dir=${profile}`]
         })
         cleanups.unshift(() => app.close())
-        return app.firstWindow()
+        return { page: await app.firstWindow(), profile, port: 0, kill: () => app.process().kill('SIGKILL') }
       }
       if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium`)
-      const server = await startServer(corpus)
-      cleanups.unshift(() => {
-        server.child.kill()
-        return Promise.resolve()
-      })
+      const server = await startServer(corpus, options.port ?? 0)
       const context = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
         args: CHROMIUM_ARGS,
         acceptDownloads: true
       })
-      cleanups.unshift(() => context.close())
+      cleanups.unshift(
+        () => context.close(),
+        () => Promise.resolve(server.child.kill())
+      )
       const page = context.pages()[0] ?? (await context.newPage())
       await page.goto(server.url)
-      return page
+      const kill = (): void => {
+        // Playwright starts Chromium with this profile on its command line: kill that browser and its children.
+        killProcessesWith(`--user-data-dir=${profile}`)
+        server.child.kill('SIGKILL')
+      }
+      return { page, profile, port: server.port, kill }
     }
     await use(launch)
-    for (const cleanup of cleanups) await cleanup()
+    for (const cleanup of cleanups) await quietly(cleanup)
   }
 })
 

@@ -12,7 +12,7 @@ const SAMPLE_IDS = [
 ]
 
 test('the sample corpus lists its five documents and shows their text exactly', async ({ launch }) => {
-  const page = await launch()
+  const { page } = await launch()
   const items = page.getByTestId('doc-item')
   await expect(items).toHaveCount(5)
   expect(await items.evaluateAll((els) => els.map((el) => el.getAttribute('data-doc-id')))).toEqual(
@@ -40,7 +40,7 @@ test('hostile HTML shows its text and runs nothing', async ({ launch }) => {
       '</body></html>'
     ].join('\n')
   })
-  const page = await launch({ corpus })
+  const { page } = await launch({ corpus })
   const docText = page.getByTestId('doc-text')
   await expect(docText).toContainText('Officials said the talks & summit went ahead.')
   const text = await docText.evaluate((el) => el.textContent ?? '')
@@ -59,7 +59,7 @@ test('a binary file is listed with a doc-error and the rest still open', async (
     'b-binary.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]),
     'c-empty.md': ''
   })
-  const page = await launch({ corpus })
+  const { page } = await launch({ corpus })
   await expect(page.getByTestId('doc-item')).toHaveCount(3)
   const binary = page.locator('[data-testid="doc-item"][data-doc-id="b-binary.txt"]')
   await expect(binary.getByTestId('doc-error')).toContainText('binary')
@@ -89,7 +89,7 @@ test('invalid UTF-8 opens with a warning naming the encoding and can be reopened
     ...Buffer.from(' and more plain words to give the detector something to read.')
   ])
   const corpus = await makeCorpus({ 'legacy.txt': bytes })
-  const page = await launch({ corpus })
+  const { page } = await launch({ corpus })
   const warning = page.getByTestId('doc-warning')
   await expect(warning).toContainText('windows-1252')
   await expect(page.getByTestId('doc-text')).toContainText('Café – “quoted”')
@@ -112,7 +112,7 @@ test('CRLF, BOMs and UTF-16 documents keep their exact text', async ({ launch })
       Buffer.from('UTF-16 BE 👋', 'utf16le').swap16()
     ])
   })
-  const page = await launch({ corpus })
+  const { page } = await launch({ corpus })
   const docText = page.getByTestId('doc-text')
   const textOf = (): Promise<string | null> => docText.evaluate((el) => el.textContent)
   await expect(docText).toContainText('First line')

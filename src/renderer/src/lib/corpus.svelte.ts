@@ -1,4 +1,6 @@
 import type { AppInfo, CorpusListing, Encoding, LoadedDoc } from '../../../shared/api'
+import { DOC_STATUSES, type DocStatus } from '../../../shared/spans'
+import { annotations } from './annotations.svelte'
 import { api } from './api'
 
 /** The open corpus, the selected document and what went wrong, for the whole window. */
@@ -10,21 +12,30 @@ export class CorpusState {
   /** Why the selected document, or the corpus, could not be opened. */
   error = $state<string | undefined>()
   loading = $state(false)
+  filterText = $state('')
+  filterStatus = $state<DocStatus | 'all'>('all')
 
-  selectedEntry = $derived(this.listing?.docs.find((d) => d.id === this.selectedId))
+  visibleDocs = $derived(
+    (this.listing?.docs ?? []).filter(
+      (d) =>
+        d.id.toLowerCase().includes(this.filterText.trim().toLowerCase()) &&
+        (this.filterStatus === 'all' || (annotations.statuses[d.id] ?? 'todo') === this.filterStatus)
+    )
+  )
 
   async start(): Promise<void> {
+    void navigator.storage?.persist?.()
     const info = await api.appInfo()
     if (info.ok) this.info = info.value
     const listing = await api.listCorpus()
-    if (listing.ok) this.show(listing.value)
+    if (listing.ok) await this.show(listing.value)
     else this.error = listing.error.message
   }
 
   async pickFolder(): Promise<void> {
     const picked = await api.pickCorpus()
     if (!picked.ok) this.error = picked.error.message
-    else if (picked.value) this.show(picked.value)
+    else if (picked.value) await this.show(picked.value)
   }
 
   async select(id: string, encoding?: Encoding): Promise<void> {
@@ -33,24 +44,35 @@ export class CorpusState {
     if (entry?.error) {
       this.doc = undefined
       this.error = entry.error
+      annotations.closeDoc()
       return
     }
     this.loading = true
     const result = await api.readDocument({ id, encoding })
     if (this.selectedId !== id) return
     this.loading = false
-    this.doc = result.ok ? result.value : undefined
     this.error = result.ok ? undefined : result.error.message
+    if (result.ok) await annotations.openDoc(id, result.value.text)
+    else annotations.closeDoc()
+    this.doc = result.ok ? result.value : undefined
   }
 
-  private show(listing: CorpusListing): void {
+  private async show(listing: CorpusListing): Promise<void> {
     this.listing = listing
     this.doc = undefined
     this.error = undefined
+    await annotations.openCorpus(listing.root, this.info?.userName ?? 'annotator')
     const first = listing.docs.find((d) => !d.error)
-    if (first) void this.select(first.id)
+    if (first) await this.select(first.id)
     else this.selectedId = undefined
   }
 }
+
+export const STATUS_NAMES: Record<DocStatus, string> = {
+  todo: 'To do',
+  'in-progress': 'In progress',
+  done: 'Done'
+}
+export { DOC_STATUSES }
 
 export const corpus = new CorpusState()

@@ -1,0 +1,191 @@
+import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
+import { snapSelection } from '../../../shared/snap'
+import { DEFAULT_LABELS, timestamp, type DocStatus, type LabelDef, type Span } from '../../../shared/spans'
+import { db, storageErrorMessage } from './db'
+import { History, type Change } from './history'
+
+const byPosition = (a: Span, b: Span): number =>
+  a.start - b.start || b.end - a.end || a.id.localeCompare(b.id)
+
+/** The open document's spans, every change to them, and whether each change is stored yet. */
+export class AnnotationState {
+  corpus = $state('')
+  docId = $state<string | undefined>()
+  text = $state('')
+  spans = $state<Span[]>([])
+  selectedId = $state<string | undefined>()
+  labels = $state<LabelDef[]>([...DEFAULT_LABELS])
+  author = $state('annotator')
+  snapWords = $state(false)
+  /** Spans per label, per document of the corpus. */
+  counts = $state<Record<string, Record<string, number>>>({})
+  statuses = $state<Record<string, DocStatus>>({})
+  pending = $state(0)
+  error = $state<string | undefined>()
+
+  saveStatus = $derived(this.error ? this.error : this.pending > 0 ? 'Saving…' : 'Saved')
+  selected = $derived(this.spans.find((s) => s.id === this.selectedId))
+  map = $derived(new OffsetMap(this.text))
+
+  private history = new History()
+
+  async openCorpus(corpus: string, defaultAuthor: string): Promise<void> {
+    this.corpus = corpus
+    this.docId = undefined
+    this.spans = []
+    this.history.clear()
+    const [labels, author, docs] = await Promise.all([
+      db.corpora.get(corpus),
+      db.settings.get('author'),
+      db.docs.where('corpus').equals(corpus).toArray()
+    ])
+    this.labels = labels?.labels ?? [...DEFAULT_LABELS]
+    this.author = author?.value ?? defaultAuthor
+    this.statuses = Object.fromEntries(docs.map((d) => [d.docId, d.status]))
+    const counts: Record<string, Record<string, number>> = {}
+    await db.spans
+      .where('corpus')
+      .equals(corpus)
+      .each((span) => {
+        const doc = (counts[span.docId] ??= {})
+        doc[span.label] = (doc[span.label] ?? 0) + 1
+      })
+    this.counts = counts
+  }
+
+  async openDoc(docId: string, text: string): Promise<void> {
+    this.docId = docId
+    this.text = text
+    this.selectedId = undefined
+    const stored = await db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray()
+    if (this.docId !== docId) return
+    this.spans = stored.map(({ corpus: _corpus, ...span }) => span).sort(byPosition)
+  }
+
+  closeDoc(): void {
+    this.docId = undefined
+    this.text = ''
+    this.spans = []
+    this.selectedId = undefined
+  }
+
+  /** Tags a selection given in UTF-16 indices of the text; returns the new span, if any. */
+  create(label: string, start16: number, end16: number): Span | undefined {
+    if (!this.docId) return undefined
+    const snapped = snapSelection(this.text, start16, end16, { words: this.snapWords })
+    if (!snapped) return undefined
+    const start = this.map.toCodePoint(snapped.start)
+    const end = this.map.toCodePoint(snapped.end)
+    const now = timestamp()
+    const span: Span = {
+      id: crypto.randomUUID(),
+      docId: this.docId,
+      start,
+      end,
+      label,
+      text: sliceCodePoints(this.text, start, end, this.map),
+      author: this.author,
+      createdAt: now,
+      updatedAt: now
+    }
+    this.change({ after: span })
+    this.selectedId = span.id
+    if ((this.statuses[this.docId] ?? 'todo') === 'todo') void this.setStatus(this.docId, 'in-progress')
+    return span
+  }
+
+  update(id: string, patch: Partial<Pick<Span, 'label' | 'note'>>): void {
+    const before = this.spans.find((s) => s.id === id)
+    if (!before) return
+    if (Object.entries(patch).every(([k, v]) => before[k as keyof Span] === v)) return
+    this.change({ before, after: { ...before, ...patch, updatedAt: timestamp() } })
+  }
+
+  remove(id: string): void {
+    const before = this.spans.find((s) => s.id === id)
+    if (!before) return
+    this.change({ before })
+    if (this.selectedId === id) this.selectedId = undefined
+  }
+
+  undo(): void {
+    const change = this.docId && this.history.undo(this.docId)
+    if (change) this.change(change, false)
+  }
+
+  redo(): void {
+    const change = this.docId && this.history.redo(this.docId)
+    if (change) this.change(change, false)
+  }
+
+  /** Moves the selection to the next (or previous) span in reading order. */
+  selectNext(step: 1 | -1): void {
+    if (this.spans.length === 0) return
+    const at = this.spans.findIndex((s) => s.id === this.selectedId)
+    const next =
+      at === -1
+        ? step === 1
+          ? 0
+          : this.spans.length - 1
+        : (at + step + this.spans.length) % this.spans.length
+    this.selectedId = this.spans[next]!.id
+  }
+
+  labelFor(name: string): LabelDef | undefined {
+    return this.labels.find((l) => l.name === name)
+  }
+
+  async setStatus(docId: string, status: DocStatus): Promise<void> {
+    this.statuses[docId] = status
+    await this.track(db.docs.put({ corpus: this.corpus, docId, status }))
+  }
+
+  async setAuthor(name: string): Promise<void> {
+    this.author = name.trim() || this.author
+    await this.track(db.settings.put({ key: 'author', value: this.author }))
+  }
+
+  async setLabels(labels: LabelDef[]): Promise<void> {
+    this.labels = labels
+    await this.track(db.corpora.put({ corpus: this.corpus, labels: $state.snapshot(labels) }))
+  }
+
+  /** Shows a change at once, stores it, and takes it back from the screen if storing fails. */
+  private change(change: Change, record = true): void {
+    const docId = (change.after ?? change.before)!.docId
+    this.show(change)
+    if (record) this.history.record(docId, change)
+    const write = change.after
+      ? db.spans.put({ ...$state.snapshot(change.after), corpus: this.corpus })
+      : db.spans.delete(change.before!.id)
+    void this.track(write).then((stored) => {
+      if (!stored) this.show({ before: change.after, after: change.before })
+    })
+  }
+
+  private show({ before, after }: Change): void {
+    const docId = (after ?? before)!.docId
+    const counts = (this.counts[docId] ??= {})
+    if (before) counts[before.label] = (counts[before.label] ?? 1) - 1
+    if (after) counts[after.label] = (counts[after.label] ?? 0) + 1
+    if (docId !== this.docId) return
+    const rest = before ? this.spans.filter((s) => s.id !== before.id) : this.spans
+    this.spans = after ? [...rest, after].sort(byPosition) : rest
+  }
+
+  private async track(write: Promise<unknown>): Promise<boolean> {
+    this.pending++
+    try {
+      await write
+      this.error = undefined
+      return true
+    } catch (error) {
+      this.error = storageErrorMessage(error)
+      return false
+    } finally {
+      this.pending--
+    }
+  }
+}
+
+export const annotations = new AnnotationState()

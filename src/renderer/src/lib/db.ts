@@ -1,0 +1,39 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
+
+/** A span as stored: which corpus it belongs to, by the corpus folder's path. */
+export type SpanRecord = Span & { corpus: string }
+
+export type DocRecord = { corpus: string; docId: string; status: DocStatus; sha256?: string }
+
+export type CorpusRecord = { corpus: string; labels: LabelDef[] }
+
+export type SettingRecord = { key: string; value: string }
+
+export class SpanmarkDb extends Dexie {
+  spans!: EntityTable<SpanRecord, 'id'>
+  docs!: Dexie.Table<DocRecord, [string, string]>
+  corpora!: EntityTable<CorpusRecord, 'corpus'>
+  settings!: EntityTable<SettingRecord, 'key'>
+
+  constructor(name = 'spanmark') {
+    // Strict durability: a write reported done is on disk, so a killed process loses nothing shown as saved.
+    super(name, { chromeTransactionDurability: 'strict' })
+    this.version(1).stores({
+      spans: 'id, [corpus+docId], corpus',
+      docs: '[corpus+docId], corpus',
+      corpora: 'corpus',
+      settings: 'key'
+    })
+  }
+}
+
+export const db = new SpanmarkDb()
+
+/** A storage error as a sentence a user can act on. */
+export function storageErrorMessage(error: unknown): string {
+  const name = (error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name
+  if (name === 'QuotaExceededError')
+    return 'Not saved: the disk or the browser storage quota is full. Free some space; nothing else was changed.'
+  return `Not saved: ${(error as Error).message}`
+}

@@ -1,0 +1,73 @@
+/**
+ * Overlap layout for drawing spans inline. Each span gets a lane: shorter
+ * spans take lower lanes, so a span nested in another sits inside it and every
+ * span's underline is drawn at its own depth, visible and clickable however
+ * many overlap. The text is cut into segments at every span boundary.
+ */
+export type Interval = { id: string; start: number; end: number }
+
+export function assignLanes(spans: readonly Interval[]): Map<string, number> {
+  const lanes = new Map<string, number>()
+  const bySize = [...spans].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)
+  // Placed intervals per lane, sorted by start, for an overlap check by binary search.
+  const placed: Interval[][] = []
+  const overlapsLane = (lane: Interval[], span: Interval): boolean => {
+    let lo = 0
+    let hi = lane.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (lane[mid]!.start < span.end) lo = mid + 1
+      else hi = mid
+    }
+    // Every interval before `lo` starts before span.end; lanes hold disjoint intervals, so only the last can reach span.start.
+    return lo > 0 && lane[lo - 1]!.end > span.start
+  }
+  for (const span of bySize) {
+    let lane = 0
+    while (lane < placed.length && overlapsLane(placed[lane]!, span)) lane++
+    if (lane === placed.length) placed.push([])
+    const row = placed[lane]!
+    let at = row.length
+    while (at > 0 && row[at - 1]!.start > span.start) at--
+    row.splice(at, 0, span)
+    lanes.set(span.id, lane)
+  }
+  return lanes
+}
+
+export type Segment = {
+  start: number
+  end: number
+  /** Spans covering the segment, outermost (highest lane) first. */
+  ids: string[]
+}
+
+/** Cuts [0, length) at every span boundary; segments cover the whole text, in order. */
+export function segmentText(
+  length: number,
+  spans: readonly Interval[],
+  lanes: Map<string, number>
+): Segment[] {
+  const cuts = new Set<number>([0, length])
+  for (const s of spans) {
+    cuts.add(s.start)
+    cuts.add(s.end)
+  }
+  const points = [...cuts].filter((p) => p >= 0 && p <= length).sort((a, b) => a - b)
+  const starts = [...spans].sort((a, b) => a.start - b.start)
+  const open: Interval[] = []
+  const segments: Segment[] = []
+  let next = 0
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!
+    const end = points[i + 1]!
+    while (next < starts.length && starts[next]!.start <= start) open.push(starts[next++]!)
+    for (let j = open.length - 1; j >= 0; j--) if (open[j]!.end <= start) open.splice(j, 1)
+    const ids = open
+      .filter((s) => s.start < end && s.end > start)
+      .sort((a, b) => (lanes.get(b.id) ?? 0) - (lanes.get(a.id) ?? 0))
+      .map((s) => s.id)
+    segments.push({ start, end, ids })
+  }
+  return segments
+}
