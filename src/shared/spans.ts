@@ -11,6 +11,11 @@ export type Span = {
   author: string
   createdAt: string
   updatedAt: string
+  /** Up to 32 code points before and after, from when the span was last placed. */
+  prefix?: string
+  suffix?: string
+  /** Set when the file changed and the span's text could not be found again. */
+  orphaned?: boolean
 }
 
 export type LabelDef = {

@@ -1,7 +1,8 @@
+import { contextOf, reanchor } from '../../../shared/anchor'
 import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
 import { snapSelection } from '../../../shared/snap'
 import { DEFAULT_LABELS, timestamp, type DocStatus, type LabelDef, type Span } from '../../../shared/spans'
-import { db, storageErrorMessage } from './db'
+import { db, storageErrorMessage, type DocRecord } from './db'
 import { History, type Change } from './history'
 
 const byPosition = (a: Span, b: Span): number =>
@@ -22,9 +23,13 @@ export class AnnotationState {
   statuses = $state<Record<string, DocStatus>>({})
   pending = $state(0)
   error = $state<string | undefined>()
+  /** What re-anchoring did when the open document had changed on disk. */
+  reanchorNotice = $state<string | undefined>()
 
   saveStatus = $derived(this.error ? this.error : this.pending > 0 ? 'Saving…' : 'Saved')
   selected = $derived(this.spans.find((s) => s.id === this.selectedId))
+  placed = $derived(this.spans.filter((s) => !s.orphaned))
+  orphans = $derived(this.spans.filter((s) => s.orphaned))
   map = $derived(new OffsetMap(this.text))
 
   private history = new History()
@@ -53,13 +58,61 @@ export class AnnotationState {
     this.counts = counts
   }
 
-  async openDoc(docId: string, text: string): Promise<void> {
+  async openDoc(docId: string, text: string, sha256: string): Promise<void> {
     this.docId = docId
     this.text = text
     this.selectedId = undefined
-    const stored = await db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray()
+    this.reanchorNotice = undefined
+    const [stored, record] = await Promise.all([
+      db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray(),
+      db.docs.get([this.corpus, docId])
+    ])
     if (this.docId !== docId) return
-    this.spans = stored.map(({ corpus: _corpus, ...span }) => span).sort(byPosition)
+    let spans = stored.map(({ corpus: _corpus, ...span }) => span)
+    if (record?.sha256 !== sha256) {
+      if (record?.sha256 && spans.length > 0) spans = await this.reanchorAll(docId, spans)
+      await this.track(this.saveDoc(docId, { sha256 }))
+    }
+    this.spans = spans.sort(byPosition)
+  }
+
+  /** The file changed since it was annotated: move each span to where its text now is, or orphan it. */
+  private async reanchorAll(docId: string, spans: Span[]): Promise<Span[]> {
+    const map = this.map
+    let moved = 0
+    let orphaned = 0
+    const changed: Span[] = []
+    const result = spans.map((span) => {
+      const at = reanchor(this.text, span, map)
+      if (!at) {
+        orphaned++
+        if (span.orphaned) return span
+        const lost = { ...span, orphaned: true }
+        changed.push(lost)
+        return lost
+      }
+      if (at.start === span.start && at.end === span.end && !span.orphaned) return span
+      moved++
+      const { orphaned: _orphaned, ...rest } = span
+      const placed = { ...rest, ...at, ...contextOf(this.text, at.start, at.end, map) }
+      changed.push(placed)
+      return placed
+    })
+    await this.track(db.spans.bulkPut(changed.map((span) => ({ ...span, corpus: this.corpus }))))
+    this.history.forget(docId)
+    this.reanchorNotice =
+      `This file changed since it was annotated: ${moved} span${moved === 1 ? '' : 's'} moved to follow the text` +
+      (orphaned
+        ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned.`
+        : '.')
+    return result
+  }
+
+  private saveDoc(docId: string, patch: Partial<DocRecord>): Promise<unknown> {
+    return db.transaction('rw', db.docs, async () => {
+      const current = await db.docs.get([this.corpus, docId])
+      await db.docs.put({ corpus: this.corpus, docId, status: 'todo', ...current, ...patch })
+    })
   }
 
   closeDoc(): void {
@@ -86,7 +139,8 @@ export class AnnotationState {
       text: sliceCodePoints(this.text, start, end, this.map),
       author: this.author,
       createdAt: now,
-      updatedAt: now
+      updatedAt: now,
+      ...contextOf(this.text, start, end, this.map)
     }
     this.change({ after: span })
     this.selectedId = span.id
@@ -137,7 +191,7 @@ export class AnnotationState {
 
   async setStatus(docId: string, status: DocStatus): Promise<void> {
     this.statuses[docId] = status
-    await this.track(db.docs.put({ corpus: this.corpus, docId, status }))
+    await this.track(this.saveDoc(docId, { status }))
   }
 
   async setAuthor(name: string): Promise<void> {

@@ -52,7 +52,7 @@ export class CorpusState {
     if (this.selectedId !== id) return
     this.loading = false
     this.error = result.ok ? undefined : result.error.message
-    if (result.ok) await annotations.openDoc(id, result.value.text)
+    if (result.ok) await annotations.openDoc(id, result.value.text, result.value.sha256)
     else annotations.closeDoc()
     this.doc = result.ok ? result.value : undefined
   }

@@ -36,6 +36,11 @@ export class History {
     return change
   }
 
+  /** Drops a document's history, when its spans moved under it (the file changed). */
+  forget(docId: string): void {
+    this.stacks.delete(docId)
+  }
+
   clear(): void {
     this.stacks.clear()
   }
