@@ -2,6 +2,7 @@ import { userInfo } from 'node:os'
 import type { AppInfo, Handlers } from '../shared/api'
 import { fail, ok } from '../shared/result'
 import { listCorpus, readDocument } from './corpus'
+import { searchCorpus } from './search'
 
 export type HandlerContext = {
   shell: AppInfo['shell']
@@ -44,6 +45,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       }
       return listing
     },
-    readDocument: ({ id, encoding }) => readDocument(context.corpusRoot, id, encoding)
+    readDocument: ({ id, encoding }) => readDocument(context.corpusRoot, id, encoding),
+    searchCorpus: ({ query }) => searchCorpus(context.corpusRoot, query)
   }
 }

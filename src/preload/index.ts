@@ -11,6 +11,7 @@ const api = {
   listCorpus: () => invoke('listCorpus'),
   pickCorpus: () => invoke('pickCorpus'),
   readDocument: (request) => invoke('readDocument', request),
+  searchCorpus: (request) => invoke('searchCorpus', request),
   onMenuCommand: (listener) => {
     const forward = (_event: unknown, command: MenuCommand): void => listener(command)
     ipcRenderer.on(MENU_CHANNEL, forward)

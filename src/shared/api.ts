@@ -45,6 +45,18 @@ export type LoadedDoc = {
   warning?: string
 }
 
+export type SearchHit = {
+  docId: string
+  /** Code point offsets of the match. */
+  start: number
+  end: number
+  before: string
+  match: string
+  after: string
+}
+
+export type SearchResult = { hits: SearchHit[]; total: number; truncated: boolean }
+
 export type AppInfo = {
   shell: 'electron' | 'browser'
   userName: string
@@ -62,7 +74,8 @@ export const argSchemas = {
   appInfo: z.tuple([]),
   listCorpus: z.tuple([]),
   pickCorpus: z.tuple([]),
-  readDocument: z.tuple([z.object({ id: docId, encoding: z.enum(ENCODINGS).optional() }).strict()])
+  readDocument: z.tuple([z.object({ id: docId, encoding: z.enum(ENCODINGS).optional() }).strict()]),
+  searchCorpus: z.tuple([z.object({ query: z.string().min(1).max(1000) }).strict()])
 } satisfies Record<Channel, z.ZodType<unknown[]>>
 
 export type { Channel }
@@ -74,6 +87,7 @@ type Results = {
   /** Shows a folder picker; `null` when the user cancels. */
   pickCorpus: CorpusListing | null
   readDocument: LoadedDoc
+  searchCorpus: SearchResult
 }
 
 export type ResultOf<C extends Channel> = Results[C]

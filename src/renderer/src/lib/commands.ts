@@ -14,6 +14,30 @@ export function applyLabel(label: string): void {
   }
 }
 
+/** Selects code points [start, end) of the open document on screen, ready to be tagged. */
+export function revealRange(start: number, end: number): void {
+  const root = docText()
+  if (!root) return
+  const from = annotations.map.toUtf16(start)
+  const to = annotations.map.toUtf16(end)
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  const range = document.createRange()
+  let seen = 0
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node as Text).length
+    if (from >= seen && from <= seen + length) range.setStart(node, from - seen)
+    if (to >= seen && to <= seen + length) {
+      range.setEnd(node, to - seen)
+      break
+    }
+    seen += length
+  }
+  const selection = window.getSelection()
+  selection?.removeAllRanges()
+  selection?.addRange(range)
+  range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+}
+
 const isFormField = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   target.matches('input, textarea, select, [contenteditable="true"]:not([data-testid="doc-text"])')

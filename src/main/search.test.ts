@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { searchCorpus } from './search'
+import { tempCorpus } from './test-corpus'
+
+describe('searchCorpus', () => {
+  it('finds every match, case-insensitively, with code point offsets and context', async () => {
+    const root = await tempCorpus({
+      'a.txt': '😀 Summit talks. The summit (again).',
+      'b.html': '<p>No <b>SUMMIT</b> here? Yes.</p>',
+      'c.txt': 'nothing',
+      'bin.txt': new Uint8Array([0, 1])
+    })
+    const result = await searchCorpus(root, 'summit')
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.total).toBe(3)
+    expect(result.value.hits.map((h) => [h.docId, h.start, h.end, h.match])).toEqual([
+      ['a.txt', 2, 8, 'Summit'],
+      ['a.txt', 20, 26, 'summit'],
+      ['b.html', 3, 9, 'SUMMIT']
+    ])
+    expect(result.value.hits[1]?.after).toBe(' (again).')
+  })
+
+  it('treats the query as text, not a pattern', async () => {
+    const root = await tempCorpus({ 'a.txt': 'a.b axb (x)' })
+    const result = await searchCorpus(root, '(x)')
+    expect(result.ok && result.value.hits.map((h) => h.start)).toEqual([8])
+    const dot = await searchCorpus(root, 'a.b')
+    expect(dot.ok && dot.value.total).toBe(1)
+  })
+})
