@@ -1,0 +1,120 @@
+import { strToU8, unzipSync, zipSync } from 'fflate'
+import { bratStems, parseBratAnn, toBratAnn } from './brat'
+import { toCsv } from './csv'
+import { toJsonl, parseJsonl } from './jsonl'
+import {
+  ImportError,
+  type ExportDoc,
+  type ExportFile,
+  type ExportFormat,
+  type ExportMeta,
+  type Imported
+} from './model'
+import { parseSpanmark, toSpanmark } from './spanmark'
+import { parseWebAnnotation, toWebAnnotation } from './w3c'
+
+/** Writes docs in a format; brat standoff comes as one zip of `<doc>.txt` and `<doc>.ann` pairs. */
+export function exportAs(
+  format: ExportFormat,
+  docs: readonly ExportDoc[],
+  meta: ExportMeta,
+  baseName: string
+): ExportFile {
+  switch (format) {
+    case 'spanmark':
+      return { name: `${baseName}.spanmark.json`, data: toSpanmark(docs, meta), mime: 'application/json' }
+    case 'jsonl':
+      return { name: `${baseName}.jsonl`, data: toJsonl(docs), mime: 'application/jsonl' }
+    case 'csv':
+      return { name: `${baseName}.csv`, data: toCsv(docs), mime: 'text/csv' }
+    case 'w3c':
+      return { name: `${baseName}.jsonld`, data: toWebAnnotation(docs, meta), mime: 'application/ld+json' }
+    case 'brat': {
+      const stems = bratStems(docs.map((d) => d.id))
+      const entries: Record<string, Uint8Array> = {}
+      for (const doc of docs) {
+        const stem = stems.get(doc.id)!
+        entries[`${baseName}/${stem}.txt`] = strToU8(doc.text)
+        entries[`${baseName}/${stem}.ann`] = strToU8(toBratAnn(doc))
+      }
+      return { name: `${baseName}.brat.zip`, data: zipSync(entries), mime: 'application/zip' }
+    }
+  }
+}
+
+export type ImportFile = { name: string; data: Uint8Array }
+
+/** Larger imports are refused before they are read into memory. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+function decode(file: ImportFile): string {
+  try {
+    return strictUtf8.decode(file.data)
+  } catch {
+    throw new ImportError(file.name, undefined, 'not UTF-8 text')
+  }
+}
+
+const extension = (name: string): string => /\.([^./]+)$/.exec(name.toLowerCase())?.[1] ?? ''
+
+/** Expands zips into their files, skipping folders and hidden files. */
+function expand(files: readonly ImportFile[]): ImportFile[] {
+  return files.flatMap((file) => {
+    if (extension(file.name) !== 'zip') return [file]
+    let entries: Record<string, Uint8Array>
+    try {
+      entries = unzipSync(file.data)
+    } catch (error) {
+      throw new ImportError(file.name, undefined, `not a readable zip (${(error as Error).message})`)
+    }
+    return Object.entries(entries)
+      .filter(([name]) => !name.endsWith('/') && !name.split('/').some((part) => part.startsWith('.')))
+      .map(([name, data]) => ({ name, data }))
+  })
+}
+
+/**
+ * Reads an import: Spanmark JSON, doccano JSONL, W3C JSON-LD, or brat standoff
+ * (.txt/.ann pairs, loose or zipped). Throws ImportError naming the file and
+ * line for anything malformed; nothing has been stored when it does.
+ */
+export function readImport(files: readonly ImportFile[]): Imported {
+  if (files.length === 0) throw new ImportError('import', undefined, 'no file chosen')
+  const total = files.reduce((sum, f) => sum + f.data.byteLength, 0)
+  if (total > MAX_IMPORT_BYTES)
+    throw new ImportError(
+      files[0]!.name,
+      undefined,
+      `${(total / 1024 / 1024).toFixed(0)} MB is over the 100 MB import limit`
+    )
+  for (const file of files)
+    if (file.data.byteLength === 0) throw new ImportError(file.name, undefined, 'the file is empty')
+  const all = expand(files)
+  const anns = all.filter((f) => extension(f.name) === 'ann')
+  if (anns.length > 0) {
+    const texts = new Map(
+      all.filter((f) => extension(f.name) === 'txt').map((f) => [f.name.replace(/\.txt$/i, ''), f])
+    )
+    const docs = anns.map((ann) => {
+      const stem = ann.name.replace(/\.ann$/i, '')
+      const txt = texts.get(stem)
+      if (!txt) throw new ImportError(ann.name, undefined, `no ${stem.split('/').pop()}.txt beside it`)
+      return parseBratAnn(decode(ann), decode(txt).replace(/^\uFEFF/, ''), stem.split('/').pop()!, ann.name)
+    })
+    return { format: 'brat', docs, notes: [] }
+  }
+  if (all.length !== 1)
+    throw new ImportError(files[0]!.name, undefined, 'choose one JSON or JSONL file, or brat .txt/.ann pairs')
+  const file = all[0]!
+  const text = decode(file).replace(/^\uFEFF/, '')
+  if (extension(file.name) === 'jsonl' || /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text))
+    return parseJsonl(text, file.name)
+  if (/"format"\s*:\s*"spanmark"/.test(text.slice(0, 200))) return parseSpanmark(text, file.name)
+  if (/AnnotationCollection|"@context"/.test(text.slice(0, 500))) return parseWebAnnotation(text, file.name)
+  if (extension(file.name) === 'json') return parseSpanmark(text, file.name)
+  return parseJsonl(text, file.name)
+}
+
+export { ImportError }

@@ -1,0 +1,26 @@
+import type { z } from 'zod'
+import { ImportError } from './model'
+
+/** The 1-based line of a character position in a text. */
+export const lineAt = (text: string, position: number): number => text.slice(0, position).split('\n').length
+
+/** JSON.parse, with a syntax error turned into an ImportError naming the line. */
+export function parseJson(text: string, file: string, lineOffset = 0): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const message = (error as Error).message
+    const position = /position (\d+)/.exec(message)
+    const line = position ? lineAt(text, Number(position[1])) + lineOffset : lineOffset || undefined
+    throw new ImportError(file, line, `not valid JSON (${message})`)
+  }
+}
+
+/** Validates against a schema, naming the first problem's path. */
+export function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, line?: number): T {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]!
+  const where = issue.path.length ? ` at ${issue.path.join('.')}` : ''
+  throw new ImportError(file, line, `${issue.message}${where}`)
+}

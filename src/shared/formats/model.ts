@@ -1,0 +1,67 @@
+import type { LabelDef, Span } from '../spans'
+
+/** One document as exported: its decoded text and its spans, offsets in code points. */
+export type ExportDoc = { id: string; sha256: string; text: string; spans: Span[] }
+
+export type ExportMeta = { annotator: string; labels: readonly LabelDef[]; exportedAt: string }
+
+export const EXPORT_FORMATS = ['spanmark', 'jsonl', 'brat', 'csv', 'w3c'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** A finished export: a file name and its bytes or text. */
+export type ExportFile = { name: string; data: string | Uint8Array; mime: string }
+
+/** Spans in a stable order, so the same data always exports to the same bytes. */
+export const inExportOrder = (spans: readonly Span[]): Span[] =>
+  [...spans].sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id)
+  )
+
+/** A span as read from a file, before it is matched to a corpus document. */
+export type ImportedSpan = {
+  id?: string
+  start: number
+  end: number
+  label: string
+  /** The covered text as the file gives it; for brat fragments, their texts joined by a space. */
+  text?: string
+  /** brat: the pieces of a span split at line breaks. */
+  fragments?: [number, number][]
+  note?: string
+  author?: string
+  createdAt?: string
+  updatedAt?: string
+  prefix?: string
+  suffix?: string
+}
+
+export type ImportedDoc = {
+  id: string
+  text?: string
+  sha256?: string
+  spans: ImportedSpan[]
+  /** Where the document starts in its file, for error messages. */
+  file?: string
+  line?: number
+}
+
+export type Imported = {
+  format: ExportFormat
+  docs: ImportedDoc[]
+  annotator?: string
+  labels?: { name: string; color?: string }[]
+  /** What the reader did that the user should know, e.g. offsets converted from UTF-16. */
+  notes: string[]
+}
+
+/** A problem with an imported file, naming where it is. */
+export class ImportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    detail: string
+  ) {
+    super(`${file}${line === undefined ? '' : `, line ${line}`}: ${detail}`)
+    this.name = 'ImportError'
+  }
+}

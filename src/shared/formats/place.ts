@@ -1,0 +1,114 @@
+import { contextOf, reanchor } from '../anchor'
+import { OffsetMap, sliceCodePoints } from '../offsets'
+import type { Span } from '../spans'
+import { bratStems } from './brat'
+import { ImportError, type Imported, type ImportedDoc } from './model'
+import { toCodePointSpans } from './units'
+
+export type CorpusDoc = { text: string; sha256: string }
+
+export type Placement = {
+  spans: Span[]
+  /** Spans that could not be placed, and documents not in the corpus, one line each. */
+  unplaced: string[]
+  /** What was done that the user should know: conversions, re-anchoring. */
+  notes: string[]
+}
+
+export type PlaceOptions = {
+  corpusIds: readonly string[]
+  labels: readonly string[]
+  readDoc: (id: string) => Promise<CorpusDoc | undefined>
+  author: string
+  now: string
+  newId: () => string
+}
+
+/** The corpus document an imported one stands for: same id, or (for brat and doccano) same name less extension. */
+function matchId(imported: ImportedDoc, corpusIds: readonly string[]): string | undefined {
+  if (corpusIds.includes(imported.id)) return imported.id
+  const stems = bratStems(corpusIds)
+  return corpusIds.find((id) => stems.get(id) === imported.id || id.replace(/\.[^./]+$/, '') === imported.id)
+}
+
+/**
+ * Checks every imported span against the text it was made on and the corpus,
+ * and turns it into a stored span: offsets converted to code points where the
+ * file used another unit, re-anchored by quote where the corpus text differs.
+ * Throws ImportError for malformed data, before anything is stored.
+ */
+export async function placeImported(imported: Imported, options: PlaceOptions): Promise<Placement> {
+  const spans: Span[] = []
+  const unplaced: string[] = []
+  const notes = [...imported.notes]
+  const known = new Set(options.labels)
+  for (const doc of imported.docs) {
+    const file = doc.file ?? doc.id
+    for (const span of doc.spans)
+      if (!known.has(span.label))
+        throw new ImportError(file, doc.line, `unknown label "${span.label}": add it under Edit labels first`)
+    const docId = matchId(doc, options.corpusIds)
+    const corpusDoc = docId === undefined ? undefined : await options.readDoc(docId)
+    if (!docId || !corpusDoc) {
+      if (doc.spans.length)
+        unplaced.push(`${doc.id}: no such document in this corpus (${doc.spans.length} spans)`)
+      continue
+    }
+    const source = doc.text ?? corpusDoc.text
+    const converted = toCodePointSpans(source, doc.spans)
+    if (!converted) {
+      const bad = doc.spans.find((s) => s.end > Array.from(source).length)
+      throw new ImportError(
+        file,
+        doc.line,
+        bad
+          ? `offsets out of range: a span ends at ${bad.end}, past the text's ${Array.from(source).length} characters`
+          : `span offsets do not match the span texts in code points, UTF-16 units or UTF-8 bytes`
+      )
+    }
+    if (converted.unit !== 'code points')
+      notes.push(`${doc.id}: offsets were ${converted.unit}; converted to code points.`)
+    const sourceMap = new OffsetMap(source)
+    const targetMap = source === corpusDoc.text ? sourceMap : new OffsetMap(corpusDoc.text)
+    let moved = 0
+    for (const span of converted.spans) {
+      const quote = sliceCodePoints(source, span.start, span.end, sourceMap)
+      const at =
+        source === corpusDoc.text
+          ? { start: span.start, end: span.end }
+          : reanchor(
+              corpusDoc.text,
+              {
+                start: span.start,
+                end: span.end,
+                text: quote,
+                ...contextOf(source, span.start, span.end, sourceMap)
+              },
+              targetMap
+            )
+      if (!at) {
+        unplaced.push(`${doc.id}: "${quote}" (${span.label}) is not in the corpus text`)
+        continue
+      }
+      if (at.start !== span.start) moved++
+      spans.push({
+        id: span.id ?? options.newId(),
+        docId,
+        start: at.start,
+        end: at.end,
+        label: span.label,
+        text: sliceCodePoints(corpusDoc.text, at.start, at.end, targetMap),
+        ...(span.note ? { note: span.note } : {}),
+        author: span.author ?? imported.annotator ?? options.author,
+        createdAt: span.createdAt ?? options.now,
+        updatedAt: span.updatedAt ?? options.now,
+        ...contextOf(corpusDoc.text, at.start, at.end, targetMap)
+      })
+    }
+    if (source !== corpusDoc.text)
+      notes.push(
+        `${doc.id}: the text differs from the corpus file; spans re-anchored by quote (${moved} moved).`
+      )
+  }
+  return { spans, unplaced, notes }
+}
