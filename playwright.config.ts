@@ -5,7 +5,7 @@ import type { ShellOptions } from './e2e/fixtures'
 export default defineConfig<ShellOptions>({
   testDir: './e2e',
   globalSetup: './e2e/global-setup.ts',
-  timeout: 30_000,
+  timeout: 60_000,
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env['CI'],

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os'
 import type { AppInfo, Handlers } from '../shared/api'
 import { fail, ok } from '../shared/result'
 import { listCorpus, readDocument } from './corpus'
+import { readImportFiles, writeFileAtomic } from './files'
 import { searchCorpus } from './search'
 
 export type HandlerContext = {
@@ -10,6 +11,10 @@ export type HandlerContext = {
   corpusRoot: string
   /** Shows a native folder picker; absent where the shell has none. */
   pickFolder?: () => Promise<string | undefined>
+  /** Asks where to save an export; absent where the shell downloads instead. */
+  pickSavePath?: (defaultName: string) => Promise<string | undefined>
+  /** Asks which files to import; absent where the shell reads an <input type=file> instead. */
+  pickImportFiles?: () => Promise<string[] | undefined>
   /** Told of every corpus the user opens, so the next start can reopen it. */
   onCorpusOpened?: (root: string) => void
 }
@@ -46,6 +51,22 @@ export function createHandlers(context: HandlerContext): Handlers {
       return listing
     },
     readDocument: ({ id, encoding }) => readDocument(context.corpusRoot, id, encoding),
-    searchCorpus: ({ query }) => searchCorpus(context.corpusRoot, query)
+    searchCorpus: ({ query }) => searchCorpus(context.corpusRoot, query),
+    saveExport: async ({ defaultName, data }) => {
+      if (!context.pickSavePath) return fail('unsupported', 'This shell saves exports as downloads.')
+      const target = await context.pickSavePath(defaultName)
+      if (!target) return ok(null)
+      try {
+        await writeFileAtomic(target, data)
+        return ok({ path: target })
+      } catch (error) {
+        return fail('internal', `Could not write ${target}: ${(error as Error).message}`)
+      }
+    },
+    openImport: async () => {
+      if (!context.pickImportFiles) return fail('unsupported', 'This shell reads imports from a file input.')
+      const paths = await context.pickImportFiles()
+      return paths?.length ? readImportFiles(paths) : ok(null)
+    }
   }
 }

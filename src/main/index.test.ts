@@ -15,6 +15,7 @@ const electron = vi.hoisted(() => {
     appListeners: new Map<string, (...args: unknown[]) => void>(),
     enableSandbox: vi.fn(),
     showOpenDialog: vi.fn(),
+    showSaveDialog: vi.fn(),
     setApplicationMenu: vi.fn()
   }
 })
@@ -33,7 +34,11 @@ vi.mock('electron', async () => {
       exit: vi.fn(),
       quit: vi.fn()
     },
-    dialog: { showOpenDialog: electron.showOpenDialog, showErrorBox: vi.fn() },
+    dialog: {
+      showOpenDialog: electron.showOpenDialog,
+      showSaveDialog: electron.showSaveDialog,
+      showErrorBox: vi.fn()
+    },
     ipcMain: {
       handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
         electron.handlers.set(channel, listener)
@@ -67,7 +72,7 @@ describe('Electron main entry', () => {
       sender: window.webContents,
       senderFrame: { url: pathToFileURL(path.join(rendererDir(), 'index.html')).href }
     } as unknown as IpcMainInvokeEvent
-    const call = (channel: string) => electron.handlers.get(channel)!(event)
+    const call = (channel: string, ...args: unknown[]) => electron.handlers.get(channel)!(event, ...args)
 
     expect(await call(ipcChannel('listCorpus'))).toMatchObject({
       ok: true,
@@ -87,5 +92,32 @@ describe('Electron main entry', () => {
       await readFile(path.join(dataDir, 'spanmark-settings.json'), 'utf8')
     ) as unknown
     expect(settings).toEqual({ lastCorpus: picked })
+
+    // Exports go where the save dialog says, written atomically; imports read what the open dialog returned.
+    const target = path.join(dataDir, 'export.jsonl')
+    electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    const exported = await call(ipcChannel('saveExport'), {
+      defaultName: 'export.jsonl',
+      data: '{"id":"x"}\n'
+    })
+    expect(exported).toEqual({ ok: true, value: { path: target } })
+    expect(electron.showSaveDialog.mock.calls[0]?.[1]).toMatchObject({
+      properties: ['showOverwriteConfirmation', 'createDirectory']
+    })
+    expect(await readFile(target, 'utf8')).toBe('{"id":"x"}\n')
+    electron.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
+    expect(await call(ipcChannel('saveExport'), { defaultName: 'x.csv', data: 'a' })).toEqual({
+      ok: true,
+      value: null
+    })
+    expect(await call(ipcChannel('saveExport'), { defaultName: '../x.csv', data: 'a' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' }
+    })
+    electron.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [target] })
+    expect(await call(ipcChannel('openImport'))).toMatchObject({
+      ok: true,
+      value: [{ name: 'export.jsonl' }]
+    })
   })
 })

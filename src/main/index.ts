@@ -21,6 +21,30 @@ async function pickFolder(): Promise<string | undefined> {
   return result.canceled ? undefined : result.filePaths[0]
 }
 
+async function pickSavePath(defaultName: string): Promise<string | undefined> {
+  const options = {
+    title: 'Export',
+    defaultPath: path.join(app.getPath('documents'), defaultName),
+    properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const]
+  }
+  const result = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options)
+  return result.canceled ? undefined : result.filePath
+}
+
+async function pickImportFiles(): Promise<string[] | undefined> {
+  const options = {
+    title: 'Import annotations',
+    properties: ['openFile' as const, 'multiSelections' as const],
+    filters: [{ name: 'Annotations', extensions: ['json', 'jsonl', 'jsonld', 'zip', 'ann', 'txt'] }]
+  }
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options)
+  return result.canceled ? undefined : result.filePaths
+}
+
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData')
   const settings = readSettings(dataDir)
@@ -29,6 +53,8 @@ async function start(): Promise<void> {
     shell: 'electron',
     corpusRoot: path.resolve(startupCorpus(argCorpus, settings, sampleCorpusDir())),
     pickFolder,
+    pickSavePath,
+    pickImportFiles,
     onCorpusOpened: (root) => writeSettings(dataDir, { ...readSettings(dataDir), lastCorpus: root })
   })
   registerIpc(ipcMain, handlers, isTrustedSender)

@@ -12,6 +12,8 @@ const api = {
   pickCorpus: () => invoke('pickCorpus'),
   readDocument: (request) => invoke('readDocument', request),
   searchCorpus: (request) => invoke('searchCorpus', request),
+  saveExport: (request) => invoke('saveExport', request),
+  openImport: () => invoke('openImport'),
   onMenuCommand: (listener) => {
     const forward = (_event: unknown, command: MenuCommand): void => listener(command)
     ipcRenderer.on(MENU_CHANNEL, forward)

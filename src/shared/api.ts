@@ -75,7 +75,20 @@ export const argSchemas = {
   listCorpus: z.tuple([]),
   pickCorpus: z.tuple([]),
   readDocument: z.tuple([z.object({ id: docId, encoding: z.enum(ENCODINGS).optional() }).strict()]),
-  searchCorpus: z.tuple([z.object({ query: z.string().min(1).max(1000) }).strict()])
+  searchCorpus: z.tuple([z.object({ query: z.string().min(1).max(1000) }).strict()]),
+  saveExport: z.tuple([
+    z
+      .object({
+        defaultName: z
+          .string()
+          .min(1)
+          .max(255)
+          .refine((name) => !/[/\\\0]/.test(name), 'a file name, not a path'),
+        data: z.union([z.string(), z.instanceof(Uint8Array)])
+      })
+      .strict()
+  ]),
+  openImport: z.tuple([])
 } satisfies Record<Channel, z.ZodType<unknown[]>>
 
 export type { Channel }
@@ -88,7 +101,13 @@ type Results = {
   pickCorpus: CorpusListing | null
   readDocument: LoadedDoc
   searchCorpus: SearchResult
+  /** Asks where to save, then writes atomically; `null` when the user cancels. */
+  saveExport: { path: string } | null
+  /** Asks for files to import and reads them; `null` when the user cancels. */
+  openImport: ImportedFile[] | null
 }
+
+export type ImportedFile = { name: string; data: Uint8Array }
 
 export type ResultOf<C extends Channel> = Results[C]
 

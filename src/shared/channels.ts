@@ -2,7 +2,15 @@
  * Channel names alone, free of the schema library, so the sandboxed preload
  * and the renderer can name channels without bundling validation code.
  */
-export const CHANNELS = ['appInfo', 'listCorpus', 'pickCorpus', 'readDocument', 'searchCorpus'] as const
+export const CHANNELS = [
+  'appInfo',
+  'listCorpus',
+  'pickCorpus',
+  'readDocument',
+  'searchCorpus',
+  'saveExport',
+  'openImport'
+] as const
 export type Channel = (typeof CHANNELS)[number]
 
 /** The IPC channel a contract channel travels on. */

@@ -11,7 +11,9 @@ export function parseJson(text: string, file: string, lineOffset = 0): unknown {
   } catch (error) {
     const message = (error as Error).message
     const position = /position (\d+)/.exec(message)
-    const line = position ? lineAt(text, Number(position[1])) + lineOffset : lineOffset || undefined
+    // A JSONL line is parsed alone: its own line 1 is the file's line `lineOffset`.
+    const base = lineOffset ? lineOffset - 1 : 0
+    const line = position ? lineAt(text, Number(position[1])) + base : lineOffset || undefined
     throw new ImportError(file, line, `not valid JSON (${message})`)
   }
 }

@@ -52,7 +52,7 @@ export function parseJsonl(content: string, file: string): Imported {
     for (const span of spans)
       if (span.end < span.start)
         throw new ImportError(file, index + 1, `a span ends (${span.end}) before it starts (${span.start})`)
-    return [{ id: String(data.id ?? `line-${index + 1}`), text: data.text, spans, line: index + 1 }]
+    return [{ id: String(data.id ?? `line-${index + 1}`), text: data.text, spans, file, line: index + 1 }]
   })
   if (docs.length === 0) throw new ImportError(file, undefined, 'the file holds no documents')
   return { format: 'jsonl', notes: [], docs }

@@ -92,6 +92,7 @@ export function parseSpanmark(content: string, file: string): Imported {
       id: doc.id,
       text: doc.text,
       sha256: doc.sha256,
+      file,
       spans: doc.spans.map((s) => ({
         id: s.id,
         start: s.start,

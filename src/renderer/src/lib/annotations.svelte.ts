@@ -115,6 +115,19 @@ export class AnnotationState {
     })
   }
 
+  /** Reloads counts and the open document's spans after a bulk change (import, clear). */
+  async refresh(): Promise<void> {
+    const docId = this.docId
+    const text = this.text
+    await this.openCorpus(this.corpus, this.author)
+    if (docId !== undefined) {
+      this.docId = docId
+      this.text = text
+      const stored = await db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray()
+      this.spans = stored.map(({ corpus: _corpus, ...span }) => span).sort(byPosition)
+    }
+  }
+
   closeDoc(): void {
     this.docId = undefined
     this.text = ''

@@ -44,7 +44,7 @@ const isFormField = (target: EventTarget | null): boolean =>
 
 /** The annotation keyboard map; returns true when the key was used. */
 export function handleAnnotationKey(event: KeyboardEvent): boolean {
-  if (isFormField(event.target)) return false
+  if (isFormField(event.target) || document.querySelector('[aria-modal="true"]')) return false
   const mod = event.ctrlKey || event.metaKey
   const key = event.key.toLowerCase()
   if (mod && key === 'z') {

@@ -10,11 +10,18 @@ export type CorpusRecord = { corpus: string; labels: LabelDef[] }
 
 export type SettingRecord = { key: string; value: string }
 
+/** A colleague's span, imported for review into a named layer, kept apart from my own. */
+export type LayerSpanRecord = Span & { corpus: string; layer: string }
+
+export type LayerRecord = { corpus: string; name: string; importedAt: string; source: string; spans: number }
+
 export class SpanmarkDb extends Dexie {
   spans!: EntityTable<SpanRecord, 'id'>
   docs!: Dexie.Table<DocRecord, [string, string]>
   corpora!: EntityTable<CorpusRecord, 'corpus'>
   settings!: EntityTable<SettingRecord, 'key'>
+  layerSpans!: Dexie.Table<LayerSpanRecord, [string, string, string]>
+  layers!: Dexie.Table<LayerRecord, [string, string]>
 
   constructor(name = 'spanmark') {
     // Strict durability: a write reported done is on disk, so a killed process loses nothing shown as saved.
@@ -24,6 +31,10 @@ export class SpanmarkDb extends Dexie {
       docs: '[corpus+docId], corpus',
       corpora: 'corpus',
       settings: 'key'
+    })
+    this.version(2).stores({
+      layerSpans: '[corpus+layer+id], [corpus+layer+docId], [corpus+layer]',
+      layers: '[corpus+name], corpus'
     })
   }
 }

@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { makeCorpus } from './corpora'
+import { expect, test } from './fixtures'
+import { storedRecords } from './storage'
+import { codePointRange, selectCodePoints } from './text'
+
+const DOCS = {
+  'mixed.txt': 'Kim 👋 said:\r\n"We agree on 🇯🇵 talks," e\u0301te\u0301 café.\r\nשלום עולם 中文字符 👩‍👩‍👧 end.',
+  'plain.txt': 'Pompeo may return in November.\nOfficials declined to comment.'
+}
+
+/** [docId, text, label, note?] — made through the UI, overlapping and across a CRLF. */
+const SPANS: [keyof typeof DOCS, string, string, string?][] = [
+  ['mixed.txt', 'Kim 👋 said:\r\n"We agree on 🇯🇵 talks,"', '1', 'spans, a "line" break'],
+  ['mixed.txt', '"We agree on 🇯🇵 talks,"', '2'],
+  ['mixed.txt', 'e\u0301te\u0301 café', '3'],
+  ['mixed.txt', 'שלום עולם 中文字符 👩‍👩‍👧', '1'],
+  ['plain.txt', 'Pompeo may return in November.', '3']
+]
+const LABELS: Record<string, string> = { '1': 'claim', '2': 'quote', '3': 'speculation' }
+
+const expected = (): (string | number)[][] =>
+  SPANS.map(([doc, part, key, note]) => {
+    const { start, end } = codePointRange(DOCS[doc], part)
+    return [doc, start, end, LABELS[key]!, part, note ?? '']
+  }).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+
+async function annotate(page: Page): Promise<void> {
+  for (const [doc, part, key, note] of SPANS) {
+    await page.locator(`[data-doc-id="${doc}"] button`).click()
+    await expect(page.getByTestId('doc-text')).toContainText(DOCS[doc].slice(0, 10))
+    const { start, end } = codePointRange(DOCS[doc], part)
+    await selectCodePoints(page, start, end)
+    await page.keyboard.press(key)
+    if (note) {
+      await page.getByTestId('span-note').fill(note)
+      await page.getByTestId('span-note').blur()
+    }
+  }
+  await expect(page.getByTestId('save-status')).toHaveText('Saved')
+}
+
+async function exportFile(page: Page, format: string, dir: string): Promise<string> {
+  await page.getByTestId('export-button').click()
+  await page.getByTestId('export-format').selectOption(format)
+  const downloading = page.waitForEvent('download')
+  await page.getByTestId('export-confirm').click()
+  const download = await downloading
+  const file = path.join(dir, download.suggestedFilename())
+  await download.saveAs(file)
+  await expect(page.getByTestId('export-result')).toContainText('Exported 5 spans in 2 documents')
+  await page.getByRole('button', { name: 'Close' }).click()
+  return file
+}
+
+const python = (format: string, file: string, corpus: string): unknown =>
+  JSON.parse(
+    execFileSync('python3', [path.join(__dirname, 'check_export.py'), format, file, corpus], {
+      encoding: 'utf8'
+    })
+  )
+
+test('every export format reads back in Python with text[start:end] == span text', async ({ launch }) => {
+  test.setTimeout(120_000)
+  const corpus = await makeCorpus(DOCS)
+  const out = await makeCorpus({})
+  const { page } = await launch({ corpus })
+  await annotate(page)
+  for (const format of ['spanmark', 'jsonl', 'brat', 'csv', 'w3c']) {
+    const file = await exportFile(page, format, out)
+    const spans = python(format, file, corpus) as (string | number)[][]
+    const withNotes = format === 'jsonl' ? expected().map((row) => [...row.slice(0, 5), '']) : expected()
+    expect(spans, format).toEqual(withNotes)
+  }
+})
+
+test('round trip: export Spanmark JSON, delete everything, import, export again: identical', async ({
+  launch
+}) => {
+  const corpus = await makeCorpus(DOCS)
+  const out = await makeCorpus({})
+  const { page } = await launch({ corpus })
+  await annotate(page)
+  const first = await exportFile(page, 'spanmark', out)
+
+  await page.getByTestId('import-button').click()
+  page.once('dialog', (dialog) => void dialog.accept())
+  await page.getByTestId('clear-mine').click()
+  await expect(page.getByTestId('import-result')).toHaveText('Deleted 5 spans.')
+  await expect(page.getByTestId('span')).toHaveCount(0)
+  await page.getByTestId('import-file').setInputFiles(first)
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('import-result')).toContainText(
+    'Imported 5 spans (spanmark) into my annotations'
+  )
+  await page.getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByTestId('span')).toHaveCount(1)
+
+  const second = await exportFile(page, 'spanmark', path.join(out, 'again'))
+  const strip = (file: string): unknown => {
+    const data = JSON.parse(execFileSync('cat', [file], { encoding: 'utf8' })) as Record<string, unknown>
+    delete data['exportedAt']
+    return data
+  }
+  expect(strip(second)).toEqual(strip(first))
+})
+
+test('malformed imports get an error naming the file and line, and change nothing stored', async ({
+  launch
+}) => {
+  const corpus = await makeCorpus(DOCS)
+  const files = await makeCorpus({
+    'broken.jsonl': '{"id": "plain.txt", "text": "x", "label": []}\n{"id": "plain.txt", oops}\n',
+    'range.jsonl': `${JSON.stringify({ id: 'plain.txt', text: DOCS['plain.txt'], label: [[0, 999, 'claim']] })}\n`,
+    'backwards.jsonl': `${JSON.stringify({ id: 'plain.txt', text: DOCS['plain.txt'], label: [[5, 2, 'claim']] })}\n`,
+    'label.jsonl': `${JSON.stringify({ id: 'plain.txt', text: DOCS['plain.txt'], label: [[0, 6, 'rumour']] })}\n`,
+    'empty.json': ''
+  })
+  await writeFile(path.join(files, 'huge.jsonl'), Buffer.alloc(200 * 1024 * 1024, 0x20))
+  const { page } = await launch({ corpus })
+  await selectCodePoints(page, 0, 3)
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-status')).toHaveText('Saved')
+  const stored = async (): Promise<number> => (await storedRecords(page, 'spans')).length
+  expect(await stored()).toBe(1)
+
+  await page.getByTestId('import-button').click()
+  for (const [name, message] of [
+    ['broken.jsonl', 'broken.jsonl, line 2: not valid JSON'],
+    ['range.jsonl', 'range.jsonl, line 1: offsets out of range'],
+    ['backwards.jsonl', 'backwards.jsonl, line 1: a span ends (2) before it starts (5)'],
+    ['label.jsonl', 'label.jsonl, line 1: unknown label "rumour"'],
+    ['empty.json', 'empty.json: the file is empty'],
+    ['huge.jsonl', 'huge.jsonl: 200 MB is over the 100 MB import limit']
+  ]) {
+    await page.getByTestId('import-file').setInputFiles(path.join(files, name!))
+    await page.getByTestId('import-confirm').click()
+    await expect(page.getByTestId('import-error')).toContainText(message!)
+    expect(await stored()).toBe(1)
+  }
+})
+
+test('a colleague export imports into a named layer, apart from my spans; brat UTF-8 offsets are converted', async ({
+  launch
+}) => {
+  const corpus = await makeCorpus(DOCS)
+  const text = DOCS['mixed.txt']
+  const at = text.indexOf('中文字符')
+  const byteStart = Buffer.byteLength(text.slice(0, at))
+  const files = await makeCorpus({
+    'mixed.ann': `T1\tclaim ${byteStart} ${byteStart + 12}\t中文字符\n`,
+    'mixed.txt': text
+  })
+  const { page } = await launch({ corpus })
+  await expect(page.getByTestId('doc-text')).toContainText('Kim')
+  await page.getByTestId('import-button').click()
+  await page
+    .getByTestId('import-file')
+    .setInputFiles([path.join(files, 'mixed.ann'), path.join(files, 'mixed.txt')])
+  await page.getByTestId('import-target').selectOption('layer')
+  await page.getByTestId('import-layer-name').fill('colleague')
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('import-result')).toContainText(
+    'Imported 1 spans (brat) into layer "colleague"'
+  )
+  await expect(page.getByTestId('import-report')).toContainText(
+    'offsets were UTF-8 bytes; converted to code points'
+  )
+  await page.getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByTestId('span')).toHaveCount(0)
+  const layer = await storedRecords(page, 'layerSpans')
+  const { start, end } = codePointRange(text, '中文字符')
+  expect(layer).toEqual([
+    expect.objectContaining({ layer: 'colleague', docId: 'mixed.txt', start, end, text: '中文字符' })
+  ])
+})

@@ -1,0 +1,162 @@
+import { exportAs, ImportError, readImport, type ImportFile } from '../../../shared/formats'
+import type { ExportDoc, ExportFormat } from '../../../shared/formats/model'
+import { placeImported } from '../../../shared/formats/place'
+import { timestamp } from '../../../shared/spans'
+import { annotations } from './annotations.svelte'
+import { api } from './api'
+import { corpus } from './corpus.svelte'
+import { db } from './db'
+import { download } from './download'
+
+export type ExportScope = 'document' | 'corpus' | 'done'
+
+const stripCorpus = <T extends { corpus: string }>({ corpus: _corpus, ...rest }: T): Omit<T, 'corpus'> => rest
+
+/** Export: gathers the documents in scope and my spans, writes a format, saves or downloads it. */
+export class ExportState {
+  busy = $state(false)
+  progress = $state({ done: 0, total: 0 })
+  message = $state<string | undefined>()
+  error = $state<string | undefined>()
+  private cancelled = false
+
+  cancel(): void {
+    this.cancelled = true
+  }
+
+  async run(format: ExportFormat, scope: ExportScope): Promise<void> {
+    const listing = corpus.listing
+    if (!listing) return
+    const ids = listing.docs
+      .filter((d) => !d.error)
+      .map((d) => d.id)
+      .filter((id) =>
+        scope === 'document'
+          ? id === corpus.selectedId
+          : scope === 'done'
+            ? annotations.statuses[id] === 'done'
+            : true
+      )
+    this.busy = true
+    this.cancelled = false
+    this.error = undefined
+    this.message = undefined
+    this.progress = { done: 0, total: ids.length }
+    try {
+      const docs: ExportDoc[] = []
+      let orphans = 0
+      for (const id of ids) {
+        if (this.cancelled) {
+          this.message = 'Export cancelled; nothing was written.'
+          return
+        }
+        const [doc, spans] = await Promise.all([
+          api.readDocument({ id }),
+          db.spans.where('[corpus+docId]').equals([listing.root, id]).toArray()
+        ])
+        if (!doc.ok) throw new Error(doc.error.message)
+        const placed = spans.filter((s) => !s.orphaned)
+        orphans += spans.length - placed.length
+        docs.push({ id, sha256: doc.value.sha256, text: doc.value.text, spans: placed.map(stripCorpus) })
+        this.progress = { done: docs.length, total: ids.length }
+      }
+      const base = scope === 'document' && ids[0] ? ids[0].replace(/[/\\]/g, '_') : listing.name
+      const file = exportAs(
+        format,
+        docs,
+        { annotator: annotations.author, labels: annotations.labels, exportedAt: timestamp() },
+        base
+      )
+      const spanCount = docs.reduce((n, d) => n + d.spans.length, 0)
+      const summary = `${spanCount} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
+      if (api.saveExport && corpus.info?.shell === 'electron') {
+        const saved = await api.saveExport({
+          defaultName: file.name,
+          data: file.data as string | Uint8Array<ArrayBuffer>
+        })
+        if (!saved.ok) throw new Error(saved.error.message)
+        this.message = saved.value ? `Exported ${summary} to ${saved.value.path}.` : 'Export cancelled.'
+      } else {
+        download(file)
+        this.message = `Exported ${summary} as ${file.name}.`
+      }
+    } catch (error) {
+      this.error = `Export failed: ${(error as Error).message}`
+    } finally {
+      this.busy = false
+    }
+  }
+}
+
+export type ImportTarget = 'mine' | 'layer'
+
+/** Import: reads and validates the whole file, places every span, then stores all of it in one transaction. */
+export class ImportState {
+  busy = $state(false)
+  message = $state<string | undefined>()
+  report = $state<string[]>([])
+  error = $state<string | undefined>()
+
+  async run(files: ImportFile[], target: ImportTarget, layerName: string): Promise<void> {
+    const listing = corpus.listing
+    if (!listing) return
+    this.busy = true
+    this.error = undefined
+    this.message = undefined
+    this.report = []
+    try {
+      const imported = readImport(files)
+      const placement = await placeImported(imported, {
+        corpusIds: listing.docs.filter((d) => !d.error).map((d) => d.id),
+        labels: annotations.labels.map((l) => l.name),
+        readDoc: async (id) => {
+          const doc = await api.readDocument({ id })
+          return doc.ok ? doc.value : undefined
+        },
+        author: annotations.author,
+        now: timestamp(),
+        newId: () => crypto.randomUUID()
+      })
+      const name = layerName.trim() || imported.annotator || files[0]!.name
+      if (target === 'mine') {
+        await db.transaction('rw', db.spans, () =>
+          db.spans.bulkPut(placement.spans.map((s) => ({ ...s, corpus: listing.root })))
+        )
+      } else {
+        await db.transaction('rw', db.layerSpans, db.layers, async () => {
+          await db.layerSpans.where('[corpus+layer]').equals([listing.root, name]).delete()
+          await db.layerSpans.bulkPut(
+            placement.spans.map((s) => ({ ...s, corpus: listing.root, layer: name }))
+          )
+          await db.layers.put({
+            corpus: listing.root,
+            name,
+            importedAt: timestamp(),
+            source: files.map((f) => f.name).join(', '),
+            spans: placement.spans.length
+          })
+        })
+      }
+      this.message = `Imported ${placement.spans.length} spans (${imported.format}) into ${target === 'mine' ? 'my annotations' : `layer "${name}"`}.`
+      this.report = [...placement.notes, ...placement.unplaced.map((line) => `Not placed: ${line}`)]
+      await annotations.refresh()
+    } catch (error) {
+      this.error = error instanceof ImportError ? error.message : `Import failed: ${(error as Error).message}`
+    } finally {
+      this.busy = false
+    }
+  }
+
+  /** Deletes every span of mine in the corpus (undoable only by re-importing an export). */
+  async clearMine(): Promise<number> {
+    const listing = corpus.listing
+    if (!listing) return 0
+    const count = await db.spans.where('corpus').equals(listing.root).delete()
+    await annotations.refresh()
+    this.message = `Deleted ${count} spans.`
+    return count
+  }
+}
+
+export const exporter = new ExportState()
+export const importer = new ImportState()
