@@ -137,7 +137,8 @@ test('malformed imports get an error naming the file and line, and change nothin
     ['huge.jsonl', 'huge.jsonl: 200 MB is over the 100 MB import limit']
   ]) {
     await page.getByTestId('import-file').setInputFiles(path.join(files, name!))
-    await page.getByTestId('import-confirm').click()
+    // An import over the limit is refused as soon as it is chosen, before it is read.
+    if (name !== 'huge.jsonl') await page.getByTestId('import-confirm').click()
     await expect(page.getByTestId('import-error')).toContainText(message!)
     expect(await stored()).toBe(1)
   }

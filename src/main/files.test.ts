@@ -1,7 +1,8 @@
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MAX_IMPORT_BYTES, readImportFiles, writeFileAtomic } from './files'
+import { MAX_IMPORT_BYTES } from '../shared/formats/model'
+import { readImportFiles, writeFileAtomic } from './files'
 import { tempCorpus } from './test-corpus'
 
 describe('writeFileAtomic', () => {

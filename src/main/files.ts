@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ImportedFile } from '../shared/api'
+import { importTooLarge } from '../shared/formats/model'
 import { fail, ok, type Result } from '../shared/result'
-
-/** The most an import may read, all files together. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
 
 /**
  * Writes a file so that it is either the old one or the whole new one, never
@@ -37,11 +35,8 @@ export async function readImportFiles(paths: readonly string[]): Promise<Result<
   try {
     const sizes = await Promise.all(paths.map(async (p) => (await stat(p)).size))
     const total = sizes.reduce((a, b) => a + b, 0)
-    if (total > MAX_IMPORT_BYTES)
-      return fail(
-        'refused',
-        `${path.basename(paths[0] ?? '')}: ${(total / 1024 / 1024).toFixed(0)} MB is over the 100 MB import limit`
-      )
+    const tooLarge = importTooLarge(total)
+    if (tooLarge) return fail('refused', `${path.basename(paths[0] ?? '')}: ${tooLarge}`)
     return ok(
       await Promise.all(
         paths.map(async (p) => ({ name: path.basename(p), data: new Uint8Array(await readFile(p)) }))

@@ -4,6 +4,7 @@ import { toCsv } from './csv'
 import { toJsonl, parseJsonl } from './jsonl'
 import {
   ImportError,
+  importTooLarge,
   type ExportDoc,
   type ExportFile,
   type ExportFormat,
@@ -44,9 +45,6 @@ export function exportAs(
 
 export type ImportFile = { name: string; data: Uint8Array }
 
-/** Larger imports are refused before they are read into memory. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
-
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 function decode(file: ImportFile): string {
@@ -83,12 +81,8 @@ function expand(files: readonly ImportFile[]): ImportFile[] {
 export function readImport(files: readonly ImportFile[]): Imported {
   if (files.length === 0) throw new ImportError('import', undefined, 'no file chosen')
   const total = files.reduce((sum, f) => sum + f.data.byteLength, 0)
-  if (total > MAX_IMPORT_BYTES)
-    throw new ImportError(
-      files[0]!.name,
-      undefined,
-      `${(total / 1024 / 1024).toFixed(0)} MB is over the 100 MB import limit`
-    )
+  const tooLarge = importTooLarge(total)
+  if (tooLarge) throw new ImportError(files[0]!.name, undefined, tooLarge)
   for (const file of files)
     if (file.data.byteLength === 0) throw new ImportError(file.name, undefined, 'the file is empty')
   const all = expand(files)
@@ -117,4 +111,4 @@ export function readImport(files: readonly ImportFile[]): Imported {
   return parseJsonl(text, file.name)
 }
 
-export { ImportError }
+export { ImportError, MAX_IMPORT_BYTES } from './model'

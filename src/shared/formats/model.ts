@@ -65,3 +65,13 @@ export class ImportError extends Error {
     this.name = 'ImportError'
   }
 }
+
+/** Larger imports are refused before they are read into memory. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+/** Why an import of `total` bytes is refused, or undefined if it is within the limit. */
+export function importTooLarge(total: number): string | undefined {
+  return total > MAX_IMPORT_BYTES
+    ? `${Math.round(total / 1024 / 1024)} MB is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit`
+    : undefined
+}
