@@ -38,7 +38,7 @@ export function revealRange(start: number, end: number): void {
   range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
 }
 
-const isFormField = (target: EventTarget | null): boolean =>
+export const isFormField = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   target.matches('input, textarea, select, [contenteditable="true"]:not([data-testid="doc-text"])')
 

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
+import type { Decision } from '../../../shared/review'
 import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
 
 /** A span as stored: which corpus it belongs to, by the corpus folder's path. */
@@ -13,6 +14,18 @@ export type SettingRecord = { key: string; value: string }
 /** A colleague's span, imported for review into a named layer, kept apart from my own. */
 export type LayerSpanRecord = Span & { corpus: string; layer: string }
 
+/** A review decision on one difference between two layers, with who made it and when. */
+export type DecisionRecord = {
+  corpus: string
+  /** The two layers compared, as `reference|other`. */
+  pair: string
+  key: string
+  docId: string
+  decision: Decision
+  decidedBy: string
+  decidedAt: string
+}
+
 export type LayerRecord = { corpus: string; name: string; importedAt: string; source: string; spans: number }
 
 export class SpanmarkDb extends Dexie {
@@ -22,6 +35,7 @@ export class SpanmarkDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>
   layerSpans!: Dexie.Table<LayerSpanRecord, [string, string, string]>
   layers!: Dexie.Table<LayerRecord, [string, string]>
+  decisions!: Dexie.Table<DecisionRecord, [string, string, string]>
 
   constructor(name = 'spanmark') {
     // Strict durability: a write reported done is on disk, so a killed process loses nothing shown as saved.
@@ -36,6 +50,7 @@ export class SpanmarkDb extends Dexie {
       layerSpans: '[corpus+layer+id], [corpus+layer+docId], [corpus+layer]',
       layers: '[corpus+name], corpus'
     })
+    this.version(3).stores({ decisions: '[corpus+pair+key], [corpus+pair]' })
   }
 }
 

@@ -2,9 +2,14 @@ import { assignLanes, segmentText, type Interval } from '../../../shared/layout'
 import type { OffsetMap } from '../../../shared/offsets'
 import type { LabelDef, Span } from '../../../shared/spans'
 
+/** Id prefix that keeps another layer's spans apart from mine in the layout. */
+const THEIRS = 'theirs:'
+
 export type RenderInput = {
   text: string
   spans: readonly Span[]
+  /** Another layer's spans, drawn outlined (review mode). */
+  theirs?: readonly Span[]
   map: OffsetMap
   labels: readonly LabelDef[]
   selectedId: string | undefined
@@ -37,14 +42,16 @@ export function renderDocText(root: HTMLElement, input: RenderInput): void {
       const mark = document.createElement('mark')
       const first = !seen.has(id)
       seen.add(id)
-      mark.dataset['testid'] = first ? 'span' : 'span-part'
-      mark.dataset['spanId'] = id
+      const mine = !id.startsWith(THEIRS)
+      mark.dataset['testid'] = (mine ? '' : 'their-') + (first ? 'span' : 'span-part')
+      // Only my spans carry data-span-id: clicks select my spans, never theirs.
+      mark.dataset[mine ? 'spanId' : 'theirSpanId'] = span.id
       mark.dataset['label'] = span.label
       if (first) {
         mark.dataset['start'] = String(span.start)
         mark.dataset['end'] = String(span.end)
       }
-      mark.className = id === selectedId ? 'span selected' : 'span'
+      mark.className = mine ? (id === selectedId ? 'span selected' : 'span') : 'span theirs'
       mark.style.setProperty('--lane', String(lanes.get(id) ?? 0))
       mark.style.setProperty('--label-color', label?.color ?? '#888')
       mark.title = label ? `${span.label}: ${label.guideline}` : span.label

@@ -7,10 +7,9 @@ import { api } from './api'
 import { corpus } from './corpus.svelte'
 import { db } from './db'
 import { download } from './download'
+import { layerSpans, MINE } from './layers'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
-
-const stripCorpus = <T extends { corpus: string }>({ corpus: _corpus, ...rest }: T): Omit<T, 'corpus'> => rest
 
 /** Export: gathers the documents in scope and my spans, writes a format, saves or downloads it. */
 export class ExportState {
@@ -24,7 +23,7 @@ export class ExportState {
     this.cancelled = true
   }
 
-  async run(format: ExportFormat, scope: ExportScope): Promise<void> {
+  async run(format: ExportFormat, scope: ExportScope, layer = MINE): Promise<void> {
     const listing = corpus.listing
     if (!listing) return
     const ids = listing.docs
@@ -50,14 +49,14 @@ export class ExportState {
           this.message = 'Export cancelled; nothing was written.'
           return
         }
-        const [doc, spans] = await Promise.all([
+        const [doc, spans, stored] = await Promise.all([
           api.readDocument({ id }),
-          db.spans.where('[corpus+docId]').equals([listing.root, id]).toArray()
+          layerSpans(listing.root, layer, id),
+          layer === MINE ? db.spans.where('[corpus+docId]').equals([listing.root, id]).count() : 0
         ])
         if (!doc.ok) throw new Error(doc.error.message)
-        const placed = spans.filter((s) => !s.orphaned)
-        orphans += spans.length - placed.length
-        docs.push({ id, sha256: doc.value.sha256, text: doc.value.text, spans: placed.map(stripCorpus) })
+        orphans += Math.max(0, stored - spans.length)
+        docs.push({ id, sha256: doc.value.sha256, text: doc.value.text, spans })
         this.progress = { done: docs.length, total: ids.length }
       }
       const base = scope === 'document' && ids[0] ? ids[0].replace(/[/\\]/g, '_') : listing.name

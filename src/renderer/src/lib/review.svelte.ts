@@ -1,0 +1,141 @@
+import { byDoc, computeFigures, type Figures } from '../../../shared/figures'
+import { adjudicated, diffLayers, disagreementCounts, type Decision, type Diff } from '../../../shared/review'
+import { timestamp, type Span } from '../../../shared/spans'
+import { annotations } from './annotations.svelte'
+import { readTexts } from './texts'
+import { corpus } from './corpus.svelte'
+import { db, type DecisionRecord, type LayerRecord } from './db'
+import { GOLD, layerSpans, MINE, replaceLayerDoc } from './layers'
+
+/** Review mode: two layers compared, agreement figures, differences and the decisions that build the gold layer. */
+export class ReviewState {
+  open = $state(false)
+  layers = $state<LayerRecord[]>([])
+  reference = $state(MINE)
+  other = $state('')
+  refSpans = $state<Span[]>([])
+  otherSpans = $state<Span[]>([])
+  decisions = $state<Record<string, DecisionRecord>>({})
+  figures = $state<Figures | undefined>()
+  busy = $state(false)
+  currentKey = $state<string | undefined>()
+  sortByDisagreement = $state(false)
+  private undoStack = $state<{ key: string; docId: string; before?: DecisionRecord }[]>([])
+  canUndo = $derived(this.undoStack.length > 0)
+
+  pair = $derived(`${this.reference}|${this.other}`)
+  private refByDoc = $derived(byDoc(this.refSpans))
+  private otherByDoc = $derived(byDoc(this.otherSpans))
+  /** Spans of the other layer in the open document, drawn outlined beside mine. */
+  otherInDoc = $derived(annotations.docId ? (this.otherByDoc.get(annotations.docId) ?? []) : [])
+  docDiffs = $derived(
+    annotations.docId
+      ? diffLayers(this.refByDoc.get(annotations.docId) ?? [], this.otherByDoc.get(annotations.docId) ?? [])
+      : []
+  )
+  /** Differences to step through: everything but agreements. */
+  differences = $derived(this.docDiffs.filter((d) => d.kind !== 'agree'))
+  current = $derived(this.docDiffs.find((d) => d.key === this.currentKey))
+  disagreements = $derived(disagreementCounts(this.refByDoc, this.otherByDoc))
+
+  layerNames = $derived([MINE, ...this.layers.map((l) => l.name)])
+
+  async show(): Promise<void> {
+    this.open = true
+    this.layers = await db.layers.where('corpus').equals(annotations.corpus).toArray()
+    if (!this.other || !this.layerNames.includes(this.other))
+      this.other = this.layers.find((l) => l.name !== GOLD)?.name ?? this.layers[0]?.name ?? ''
+    await this.compare()
+  }
+
+  async compare(): Promise<void> {
+    if (!this.other || !corpus.listing) return
+    this.busy = true
+    const root = annotations.corpus
+    const [ref, other, decisions] = await Promise.all([
+      layerSpans(root, this.reference),
+      layerSpans(root, this.other),
+      db.decisions.where('[corpus+pair]').equals([root, this.pair]).toArray()
+    ])
+    this.refSpans = ref
+    this.otherSpans = other
+    this.decisions = Object.fromEntries(decisions.map((d) => [d.key, d]))
+    const texts = await readTexts(corpus.listing.docs.filter((d) => !d.error).map((d) => d.id))
+    this.figures = computeFigures(
+      texts,
+      ref,
+      other,
+      annotations.labels.map((l) => l.name)
+    )
+    this.busy = false
+    this.currentKey = this.differences[0]?.key
+  }
+
+  step(by: 1 | -1): void {
+    const list = this.differences
+    if (list.length === 0) return
+    const at = list.findIndex((d) => d.key === this.currentKey)
+    this.currentKey = list[at === -1 ? 0 : (at + by + list.length) % list.length]!.key
+  }
+
+  async decide(decision: Decision): Promise<void> {
+    const diff = this.current
+    const docId = annotations.docId
+    if (!diff || !docId) return
+    const record: DecisionRecord = {
+      corpus: annotations.corpus,
+      pair: this.pair,
+      key: diff.key,
+      docId,
+      decision,
+      decidedBy: annotations.author,
+      decidedAt: timestamp()
+    }
+    this.undoStack.push({ key: diff.key, docId, before: this.decisions[diff.key] })
+    await this.store(diff.key, docId, record)
+    const next = this.differences.find(
+      (d) => d.start >= diff.start && d.key !== diff.key && !this.decisions[d.key]
+    )
+    this.currentKey = next?.key ?? this.currentKey
+  }
+
+  /** Takes back the last decision; false when there is none. */
+  async undo(): Promise<boolean> {
+    const last = this.undoStack.pop()
+    if (!last) return false
+    await this.store(last.key, last.docId, last.before)
+    this.currentKey = last.key
+    return true
+  }
+
+  async removeLayer(name: string): Promise<void> {
+    await db.transaction('rw', db.layerSpans, db.layers, async () => {
+      await db.layerSpans.where('[corpus+layer]').equals([annotations.corpus, name]).delete()
+      await db.layers.delete([annotations.corpus, name])
+    })
+    if (this.other === name) this.other = ''
+    await this.show()
+  }
+
+  private async store(key: string, docId: string, record: DecisionRecord | undefined): Promise<void> {
+    if (record) this.decisions[key] = record
+    else delete this.decisions[key]
+    await db.transaction('rw', db.decisions, db.layerSpans, db.layers, async () => {
+      if (record) await db.decisions.put($state.snapshot(record))
+      else await db.decisions.delete([annotations.corpus, this.pair, key])
+      await replaceLayerDoc(annotations.corpus, GOLD, docId, this.goldFor(docId))
+    })
+  }
+
+  /** The gold spans of a document: what each diff's decision leaves, stamped with the decision's time. */
+  private goldFor(docId: string): Span[] {
+    const diffs: Diff[] = diffLayers(this.refByDoc.get(docId) ?? [], this.otherByDoc.get(docId) ?? [])
+    return diffs.flatMap((diff) => {
+      const record = this.decisions[diff.key]
+      const span = adjudicated(diff, record?.decision)
+      return span ? [{ ...$state.snapshot(span), updatedAt: record?.decidedAt ?? span.updatedAt }] : []
+    })
+  }
+}
+
+export const review = new ReviewState()
