@@ -23,14 +23,15 @@ export type RenderInput = {
  * `span-part`.
  */
 export function renderDocText(root: HTMLElement, input: RenderInput): void {
-  const { text, spans, map, labels, selectedId } = input
-  const intervals: Interval[] = spans.map((s) => ({
-    id: s.id,
+  const { text, spans, map, labels, selectedId, theirs = [] } = input
+  const all = [...spans.map((s) => [s.id, s] as const), ...theirs.map((s) => [THEIRS + s.id, s] as const)]
+  const intervals: Interval[] = all.map(([id, s]) => ({
+    id,
     start: map.toUtf16(s.start),
     end: map.toUtf16(s.end)
   }))
   const lanes = assignLanes(intervals)
-  const byId = new Map(spans.map((s) => [s.id, s]))
+  const byId = new Map(all)
   const colours = new Map(labels.map((l) => [l.name, l]))
   const seen = new Set<string>()
   const fragment = document.createDocumentFragment()
