@@ -1,5 +1,12 @@
 import { byDoc, computeFigures, type Figures } from '../../../shared/figures'
-import { adjudicated, diffLayers, disagreementCounts, type Decision, type Diff } from '../../../shared/review'
+import {
+  adjudicated,
+  DIFF_KINDS,
+  diffLayers,
+  disagreementCounts,
+  type Decision,
+  type Diff
+} from '../../../shared/review'
 import { timestamp, type Span } from '../../../shared/spans'
 import { annotations } from './annotations.svelte'
 import { readTexts } from './texts'
@@ -28,9 +35,13 @@ export class ReviewState {
   private otherByDoc = $derived(byDoc(this.otherSpans))
   /** Spans of the other layer in the open document, drawn outlined beside mine. */
   otherInDoc = $derived(annotations.docId ? (this.otherByDoc.get(annotations.docId) ?? []) : [])
+  /** The open document's diffs, grouped by kind (agree first), in reading order within a group. */
   docDiffs = $derived(
     annotations.docId
-      ? diffLayers(this.refByDoc.get(annotations.docId) ?? [], this.otherByDoc.get(annotations.docId) ?? [])
+      ? diffLayers(
+          this.refByDoc.get(annotations.docId) ?? [],
+          this.otherByDoc.get(annotations.docId) ?? []
+        ).sort((a, b) => DIFF_KINDS.indexOf(a.kind) - DIFF_KINDS.indexOf(b.kind) || a.start - b.start)
       : []
   )
   /** Differences to step through: everything but agreements. */
@@ -93,9 +104,9 @@ export class ReviewState {
     }
     this.undoStack.push({ key: diff.key, docId, before: this.decisions[diff.key] })
     await this.store(diff.key, docId, record)
-    const next = this.differences.find(
-      (d) => d.start >= diff.start && d.key !== diff.key && !this.decisions[d.key]
-    )
+    const list = this.differences
+    const from = list.findIndex((d) => d.key === diff.key)
+    const next = [...list.slice(from + 1), ...list.slice(0, from)].find((d) => !this.decisions[d.key])
     this.currentKey = next?.key ?? this.currentKey
   }
 
