@@ -25,7 +25,7 @@ export type PlaceOptions = {
 }
 
 /** The corpus document an imported one stands for: same id, or (for brat and doccano) same name less extension. */
-function matchId(imported: ImportedDoc, corpusIds: readonly string[]): string | undefined {
+export function matchId(imported: ImportedDoc, corpusIds: readonly string[]): string | undefined {
   if (corpusIds.includes(imported.id)) return imported.id
   const stems = bratStems(corpusIds)
   return corpusIds.find((id) => stems.get(id) === imported.id || id.replace(/\.[^./]+$/, '') === imported.id)

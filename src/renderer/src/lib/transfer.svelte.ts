@@ -1,12 +1,15 @@
 import { exportAs, ImportError, readImport, type ImportFile } from '../../../shared/formats'
 import type { ExportDoc, ExportFormat } from '../../../shared/formats/model'
-import { placeImported } from '../../../shared/formats/place'
+import { matchId, placeImported } from '../../../shared/formats/place'
 import { timestamp } from '../../../shared/spans'
 import { annotations } from './annotations.svelte'
 import { api } from './api'
 import { corpus } from './corpus.svelte'
 import { db } from './db'
 import { download } from './download'
+import { mapLimit } from '../../../shared/concurrency'
+import { byDoc } from '../../../shared/figures'
+import { READ_CONCURRENCY, readDocs } from './texts'
 import { layerSpans, MINE } from './layers'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
@@ -42,32 +45,33 @@ export class ExportState {
     this.message = undefined
     this.progress = { done: 0, total: ids.length }
     try {
-      const docs: ExportDoc[] = []
-      let orphans = 0
-      for (const id of ids) {
-        if (this.cancelled) {
-          this.message = 'Export cancelled; nothing was written.'
-          return
-        }
-        const [doc, spans, stored] = await Promise.all([
-          api.readDocument({ id }),
-          layerSpans(listing.root, layer, id),
-          layer === MINE ? db.spans.where('[corpus+docId]').equals([listing.root, id]).count() : 0
-        ])
+      const [spans, stored] = await Promise.all([
+        layerSpans(listing.root, layer),
+        layer === MINE ? db.spans.where('corpus').equals(listing.root).count() : 0
+      ])
+      const orphans = layer === MINE ? stored - spans.length : 0
+      const spansByDoc = byDoc(spans)
+      const docs = await mapLimit(ids, READ_CONCURRENCY, async (id): Promise<ExportDoc | undefined> => {
+        if (this.cancelled) return undefined
+        const doc = await api.readDocument({ id })
         if (!doc.ok) throw new Error(doc.error.message)
-        orphans += Math.max(0, stored - spans.length)
-        docs.push({ id, sha256: doc.value.sha256, text: doc.value.text, spans })
-        this.progress = { done: docs.length, total: ids.length }
+        this.progress = { done: this.progress.done + 1, total: ids.length }
+        return { id, sha256: doc.value.sha256, text: doc.value.text, spans: spansByDoc.get(id) ?? [] }
+      })
+      if (this.cancelled) {
+        this.message = 'Export cancelled; nothing was written.'
+        return
       }
+      const ready = docs.filter((d): d is ExportDoc => d !== undefined)
       const base = scope === 'document' && ids[0] ? ids[0].replace(/[/\\]/g, '_') : listing.name
       const file = exportAs(
         format,
-        docs,
+        ready,
         { annotator: annotations.author, labels: annotations.labels, exportedAt: timestamp() },
         base
       )
-      const spanCount = docs.reduce((n, d) => n + d.spans.length, 0)
-      const summary = `${spanCount} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
+      const spanCount = ready.reduce((n, d) => n + d.spans.length, 0)
+      const summary = `${spanCount} spans in ${ready.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
       if (api.saveExport && corpus.info?.shell === 'electron') {
         const saved = await api.saveExport({
           defaultName: file.name,
@@ -105,13 +109,16 @@ export class ImportState {
     this.report = []
     try {
       const imported = readImport(files)
+      // Read every corpus document the import may touch at once, rather than one request per document in turn.
+      const ids = listing.docs.filter((d) => !d.error).map((d) => d.id)
+      const wanted = [...new Set(imported.docs.flatMap((d) => matchId(d, ids) ?? []))]
+      const corpusDocs = new Map(
+        (await readDocs(wanted)).flatMap((doc) => (doc ? [[doc.id, doc] as const] : []))
+      )
       const placement = await placeImported(imported, {
-        corpusIds: listing.docs.filter((d) => !d.error).map((d) => d.id),
+        corpusIds: ids,
         labels: annotations.labels.map((l) => l.name),
-        readDoc: async (id) => {
-          const doc = await api.readDocument({ id })
-          return doc.ok ? doc.value : undefined
-        },
+        readDoc: (id) => Promise.resolve(corpusDocs.get(id)),
         author: annotations.author,
         now: timestamp(),
         newId: () => crypto.randomUUID()

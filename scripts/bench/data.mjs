@@ -1,0 +1,80 @@
+// Deterministic benchmark data, generated from the sample corpus with a seeded PRNG.
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+/** mulberry32: a small seeded PRNG, so every run measures the same data. */
+export function prng(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const LABELS = ['claim', 'quote', 'speculation']
+
+export function sampleTexts(root) {
+  const dir = path.join(root, 'resources/pompeo-kim-2018')
+  return readdirSync(dir)
+    .sort()
+    .map((name) => readFileSync(path.join(dir, name), 'utf8'))
+}
+
+/** One long document of about `bytes` UTF-8 bytes, with an emoji line between reports. */
+export function bigText(texts, bytes) {
+  const parts = []
+  let size = 0
+  for (let i = 0; size < bytes; i++) {
+    const part = `${texts[i % texts.length]}\n\n🇯🇵 ${i} 👩‍👩‍👧 e\u0301\n\n`
+    parts.push(part)
+    size += Buffer.byteLength(part)
+  }
+  return parts.join('')
+}
+
+/** `count` spans over a text, 3 to 80 code points long, at random places (so some overlap). */
+export function randomSpans(text, count, rng) {
+  const length = Array.from(text).length
+  const spans = []
+  for (let i = 0; i < count; i++) {
+    const span = 3 + Math.floor(rng() * 78)
+    const start = Math.floor(rng() * Math.max(1, length - span))
+    spans.push([start, start + span, LABELS[Math.floor(rng() * LABELS.length)]])
+  }
+  return spans.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+}
+
+/** doccano JSONL of documents and their spans. */
+export const toJsonl = (docs) =>
+  docs.map((d) => JSON.stringify({ id: d.id, text: d.text, label: d.spans })).join('\n') + '\n'
+
+/** Spanmark JSON of documents and their spans. */
+export function toSpanmark(docs) {
+  const now = '2026-01-01T00:00:00.000Z'
+  let n = 0
+  return JSON.stringify({
+    format: 'spanmark',
+    version: 1,
+    annotator: 'bench',
+    documents: docs.map((d) => {
+      const points = Array.from(d.text)
+      return {
+        id: d.id,
+        text: d.text,
+        spans: d.spans.map(([start, end, label]) => ({
+          id: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`,
+          start,
+          end,
+          label,
+          text: points.slice(start, end).join(''),
+          author: 'bench',
+          createdAt: now,
+          updatedAt: now
+        }))
+      }
+    })
+  })
+}

@@ -1,0 +1,77 @@
+// Measurements taken inside the page, where frame timing is visible.
+
+/** Clicks a document in the list; ms until its text and spans are drawn and a frame has painted. */
+export function timeOpenDoc(page, docId) {
+  return page.evaluate(async (docId) => {
+    const button = document.querySelector(`[data-doc-id="${docId}"] button`)
+    const started = performance.now()
+    button.click()
+    await new Promise((resolve) => {
+      const check = () => {
+        const text = document.querySelector('[data-testid="doc-text"]')
+        if (text && text.textContent.length > 1000 && text.querySelector('[data-testid="span"]'))
+          requestAnimationFrame(() => resolve())
+        else requestAnimationFrame(check)
+      }
+      check()
+    })
+    return performance.now() - started
+  }, docId)
+}
+
+/** Creates `count` spans by selection + key 1; ms from the key to the next painted frame, each. */
+export function timeCreateSpans(page, count) {
+  return page.evaluate(async (count) => {
+    const root = document.querySelector('[data-testid="doc-text"]')
+    const times = []
+    for (let i = 0; i < count; i++) {
+      const nodes = []
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (node.length > 12) nodes.push(node)
+      const node = nodes[Math.floor((i * 7919) % nodes.length)]
+      const range = document.createRange()
+      range.setStart(node, 2)
+      range.setEnd(node, 9)
+      const selection = window.getSelection()
+      selection.removeAllRanges()
+      selection.addRange(range)
+      const started = performance.now()
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))
+      await new Promise((resolve) => requestAnimationFrame(() => resolve()))
+      times.push(performance.now() - started)
+    }
+    return times
+  }, count)
+}
+
+/** Scrolls the document pane top to bottom, a screen per frame; the share of frames over 16.7 ms. */
+export function scrollSlowFrames(page) {
+  return page.evaluate(async () => {
+    const pane = document.querySelector('main')
+    pane.scrollTop = 0
+    const frames = []
+    let last = performance.now()
+    await new Promise((resolve) => {
+      const step = (now) => {
+        frames.push(now - last)
+        last = now
+        pane.scrollTop += pane.clientHeight
+        if (pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 1 || frames.length > 3000) resolve()
+        else requestAnimationFrame(step)
+      }
+      requestAnimationFrame(step)
+    })
+    const slow = frames.slice(1).filter((ms) => ms > 1000 / 60 + 0.5).length
+    return { share: slow / Math.max(1, frames.length - 1), frames: frames.length }
+  })
+}
+
+/** JS heap in MB after a garbage collection, read through the DevTools protocol. */
+export async function heapMb(page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  return usedSize / 1024 / 1024
+}

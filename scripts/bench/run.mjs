@@ -1,0 +1,202 @@
+// `npm run bench [-- --quick]`: Spanmark's speed at three sizes per figure, beside a floor where one exists.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openApp, timeExport, timeImport, timeRawPut } from './app.mjs'
+import { bigText, prng, randomSpans, sampleTexts, toJsonl, toSpanmark } from './data.mjs'
+import { heapMb, scrollSlowFrames, timeCreateSpans, timeOpenDoc } from './page-probes.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const QUICK = process.argv.includes('--quick')
+const SIZES = QUICK
+  ? {
+      docBytes: 200_000,
+      docSpans: [200, 1_000, 2_000],
+      corpus: [50, 200, 500],
+      transfer: [1_000, 3_000, 10_000],
+      layers: [500, 1_000, 2_000],
+      creations: 30
+    }
+  : {
+      docBytes: 2_000_000,
+      docSpans: [1_000, 5_000, 20_000],
+      corpus: [100, 1_000, 10_000],
+      transfer: [10_000, 100_000, 1_000_000],
+      layers: [1_000, 10_000, 100_000],
+      creations: 200
+    }
+
+const texts = sampleTexts(ROOT)
+const work = mkdtempSync(path.join(tmpdir(), 'spanmark-bench-data-'))
+const results = []
+
+function report(figure, size, value, unit, floor = null) {
+  const line = {
+    figure,
+    size,
+    value: Number(value.toFixed(unit === 'share' ? 4 : 1)),
+    unit,
+    floor: floor === null ? null : Number(floor.toFixed(1))
+  }
+  results.push(line)
+  console.log(JSON.stringify(line))
+}
+
+const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length - 1) * p))]
+
+function corpusDir(name, docs) {
+  const dir = path.join(work, name)
+  mkdirSync(dir, { recursive: true })
+  for (const doc of docs) writeFileSync(path.join(dir, doc.id), doc.text)
+  return dir
+}
+
+async function bigDocument(spanCount, last) {
+  const text = bigText(texts, SIZES.docBytes)
+  const spans = randomSpans(text, spanCount, prng(spanCount))
+  const corpus = corpusDir(`big-${spanCount}`, [
+    { id: 'a-small.txt', text: texts[0] },
+    { id: 'big.txt', text }
+  ])
+  const file = path.join(work, `big-${spanCount}.jsonl`)
+  writeFileSync(file, toJsonl([{ id: 'big.txt', text, spans }]))
+  const app = await openApp(ROOT, corpus)
+  try {
+    await app.page.getByTestId('doc-text').waitFor()
+    await timeImport(app.page, file)
+    await app.page.reload()
+    await app.page.getByTestId('doc-text').waitFor()
+    report('open_big_doc_ms', spanCount, await timeOpenDoc(app.page, 'big.txt'), 'ms')
+    if (last) report('heap_mb', spanCount, await heapMb(app.page), 'MB')
+    const times = await timeCreateSpans(app.page, SIZES.creations)
+    report('create_span_median_ms', spanCount, percentile(times, 0.5), 'ms')
+    report('create_span_p95_ms', spanCount, percentile(times, 0.95), 'ms')
+    report('scroll_slow_frames_share', spanCount, (await scrollSlowFrames(app.page)).share, 'share')
+  } finally {
+    await app.stop()
+  }
+}
+
+async function corpusList(count) {
+  const docs = Array.from({ length: count }, (_, i) => ({
+    id: `doc${String(i).padStart(5, '0')}.txt`,
+    text: texts[i % texts.length]
+  }))
+  const corpus = corpusDir(`corpus-${count}`, docs)
+  const app = await openApp(ROOT, corpus)
+  try {
+    await app.page.getByTestId('doc-text').waitFor()
+    // From a reload, so the browser's own start-up is not counted.
+    const started = Date.now()
+    await app.page.reload()
+    await app.page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="doc-item"]').length === n,
+      count
+    )
+    await app.page.getByTestId('doc-text').waitFor()
+    report('list_corpus_ms', count, Date.now() - started, 'ms')
+    await app.page.keyboard.press('Control+f')
+    await app.page.getByTestId('search-input').fill('Pompeo')
+    const searchStarted = Date.now()
+    await app.page.getByTestId('search-input').press('Enter')
+    await app.page.getByTestId('search-summary').waitFor()
+    report('search_corpus_ms', count, Date.now() - searchStarted, 'ms')
+  } finally {
+    await app.stop()
+  }
+}
+
+/** Documents for `spanCount` spans: the sample reports, 100 of them, spans spread evenly. */
+function transferDocs(spanCount, seed) {
+  const rng = prng(seed)
+  return Array.from({ length: 100 }, (_, i) => {
+    const text = texts[i % texts.length]
+    return {
+      id: `doc${String(i).padStart(3, '0')}.txt`,
+      text,
+      spans: randomSpans(text, Math.ceil(spanCount / 100), rng)
+    }
+  })
+}
+
+async function exportImport(spanCount) {
+  const docs = transferDocs(spanCount, spanCount)
+  const corpus = corpusDir(`transfer-${spanCount}`, docs)
+  const jsonl = path.join(work, `transfer-${spanCount}.jsonl`)
+  const spanmark = path.join(work, `transfer-${spanCount}.spanmark.json`)
+  writeFileSync(jsonl, toJsonl(docs))
+  writeFileSync(spanmark, toSpanmark(docs))
+  const total = docs.reduce((n, d) => n + d.spans.length, 0)
+  const app = await openApp(ROOT, corpus)
+  try {
+    await app.page.getByTestId('doc-text').waitFor()
+    const putFloor = await timeRawPut(app.page, total)
+    report('import_jsonl_ms', total, await timeImport(app.page, jsonl), 'ms', putFloor)
+    const started = Date.now()
+    const payload = JSON.stringify(docs.map((d) => ({ id: d.id, text: d.text, label: d.spans })))
+    await writeFile(path.join(work, 'floor.json'), payload)
+    const writeFloor = Date.now() - started
+    report('export_jsonl_ms', total, await timeExport(app.page, 'jsonl'), 'ms', writeFloor)
+    report('import_spanmark_ms', total, await timeImport(app.page, spanmark), 'ms', putFloor)
+    report('export_spanmark_ms', total, await timeExport(app.page, 'spanmark'), 'ms', writeFloor)
+  } finally {
+    await app.stop()
+  }
+}
+
+async function agreementFigures(spanCount) {
+  const mine = transferDocs(spanCount, 1)
+  const theirs = transferDocs(spanCount, 2)
+  const corpus = corpusDir(`agreement-${spanCount}`, mine)
+  const mineFile = path.join(work, `mine-${spanCount}.jsonl`)
+  const theirFile = path.join(work, `theirs-${spanCount}.jsonl`)
+  writeFileSync(mineFile, toJsonl(mine))
+  writeFileSync(theirFile, toJsonl(theirs))
+  const app = await openApp(ROOT, corpus)
+  try {
+    await app.page.getByTestId('doc-text').waitFor()
+    await timeImport(app.page, mineFile)
+    await timeImport(app.page, theirFile, 'colleague')
+    const started = Date.now()
+    await app.page.getByTestId('review-button').click()
+    await app.page.locator('[data-testid="agreement"][data-exact-f1]').waitFor()
+    report(
+      'agreement_ms',
+      mine.reduce((n, d) => n + d.spans.length, 0),
+      Date.now() - started,
+      'ms'
+    )
+  } finally {
+    await app.stop()
+  }
+}
+
+async function step(name, run) {
+  try {
+    await run()
+  } catch (error) {
+    console.log(JSON.stringify({ figure: name, error: error.message.split('\n')[0] }))
+  }
+}
+
+try {
+  for (const [i, n] of SIZES.docSpans.entries())
+    await step('big_doc', () => bigDocument(n, i === SIZES.docSpans.length - 1))
+  for (const n of SIZES.corpus) await step('corpus', () => corpusList(n))
+  for (const n of SIZES.transfer) await step('transfer', () => exportImport(n))
+  for (const n of SIZES.layers) await step('agreement', () => agreementFigures(n))
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
+
+console.log(`\nSpanmark benchmark (${QUICK ? 'quick' : 'full'}), ${new Date().toISOString()}`)
+console.log('figure                       size        value   unit   floor  app/floor')
+for (const r of results) {
+  const ratio = r.floor ? (r.value / r.floor).toFixed(1) : ''
+  console.log(
+    `${r.figure.padEnd(28)} ${String(r.size).padStart(8)} ${String(r.value).padStart(12)} ${r.unit.padEnd(6)} ${String(r.floor ?? '').padStart(7)} ${ratio.padStart(9)}`
+  )
+}
