@@ -139,4 +139,11 @@ test('review: import a colleague layer, check the figures, adjudicate by keyboar
     .map((r) => [r.start, r.end, r.label])
     .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]))
   expect(goldSpans).toEqual(expectedGold)
+  await page.getByRole('button', { name: 'Close' }).click()
+
+  // A layer can be removed; my own spans stay.
+  const colleague = page.locator('.layer-list li', { hasText: 'colleague' })
+  await colleague.getByTestId('remove-layer').click()
+  await expect(page.locator('.layer-list li', { hasText: 'colleague' })).toHaveCount(0)
+  await expect(page.getByTestId('span')).toHaveCount(4)
 })
