@@ -176,9 +176,10 @@ test('selections snap: a mouse drag with spaces, Shift+arrows from a caret, and 
   if (!box) throw new Error('doc-text is not visible')
   const first = await page.evaluate(() => {
     const root = document.querySelector('[data-testid="doc-text"]')!
+    const first = document.createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode()!
     const range = document.createRange()
-    range.setStart(root.firstChild!, 0)
-    range.setEnd(root.firstChild!, 'Officials said'.length)
+    range.setStart(first, 0)
+    range.setEnd(first, 'Officials said'.length)
     const rect = range.getBoundingClientRect()
     return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 }
   })

@@ -52,7 +52,7 @@ async function exportFile(page: Page, format: string, dir: string): Promise<stri
   const file = path.join(dir, download.suggestedFilename())
   await download.saveAs(file)
   await expect(page.getByTestId('export-result')).toContainText('Exported 5 spans in 2 documents')
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
   return file
 }
 
@@ -96,7 +96,7 @@ test('round trip: export Spanmark JSON, delete everything, import, export again:
   await expect(page.getByTestId('import-result')).toContainText(
     'Imported 5 spans (spanmark) into my annotations'
   )
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(page.getByTestId('span')).toHaveCount(1)
 
   const second = await exportFile(page, 'spanmark', path.join(out, 'again'))
@@ -170,7 +170,7 @@ test('a colleague export imports into a named layer, apart from my spans; brat U
   await expect(page.getByTestId('import-report')).toContainText(
     'offsets were UTF-8 bytes; converted to code points'
   )
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(page.getByTestId('span')).toHaveCount(0)
   const layer = await storedRecords(page, 'layerSpans')
   const { start, end } = codePointRange(text, '中文字符')

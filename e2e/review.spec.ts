@@ -63,7 +63,7 @@ test('review: import a colleague layer, check the figures, adjudicate by keyboar
   await expect(page.getByTestId('import-result')).toContainText(
     'Imported 9 spans (jsonl) into layer "colleague"'
   )
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
 
   await page.getByTestId('review-button').click()
   const panel = page.getByTestId('review-panel')
@@ -139,11 +139,10 @@ test('review: import a colleague layer, check the figures, adjudicate by keyboar
     .map((r) => [r.start, r.end, r.label])
     .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]))
   expect(goldSpans).toEqual(expectedGold)
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
 
   // A layer can be removed; my own spans stay.
-  const colleague = page.locator('.layer-list li', { hasText: 'colleague' })
-  await colleague.getByTestId('remove-layer').click()
+  await page.locator('.layer-list li', { hasText: 'colleague' }).getByTestId('remove-layer').click()
   await expect(page.locator('.layer-list li', { hasText: 'colleague' })).toHaveCount(0)
   await expect(page.getByTestId('span')).toHaveCount(4)
 })

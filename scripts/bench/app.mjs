@@ -70,7 +70,7 @@ export async function timeImport(page, file, layer) {
   const elapsed = Date.now() - started
   const error = await page.getByTestId('import-error').count()
   if (error) throw new Error(await page.getByTestId('import-error').innerText())
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
   return elapsed
 }
 
@@ -84,7 +84,7 @@ export async function timeExport(page, format) {
   const download = await downloading
   await download.path()
   const elapsed = Date.now() - started
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
   return elapsed
 }
 

@@ -58,32 +58,46 @@ export class AnnotationState {
     this.counts = counts
   }
 
+  /** The document being opened; a later open wins over an earlier one still loading. */
+  private opening: string | undefined
+
+  /**
+   * Opens a document: its text, spans and any re-anchoring become visible
+   * together, so a key pressed while it loads still applies to what is shown.
+   */
   async openDoc(docId: string, text: string, sha256: string): Promise<void> {
-    this.docId = docId
-    this.text = text
-    this.selectedId = undefined
-    this.reanchorNotice = undefined
+    this.opening = docId
     const [stored, record] = await Promise.all([
       db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray(),
       db.docs.get([this.corpus, docId])
     ])
-    if (this.docId !== docId) return
+    if (this.opening !== docId) return
     let spans = stored.map(({ corpus: _corpus, ...span }) => span)
+    let notice: string | undefined
     if (record?.sha256 !== sha256) {
-      if (record?.sha256 && spans.length > 0) spans = await this.reanchorAll(docId, spans)
+      if (record?.sha256 && spans.length > 0) ({ spans, notice } = await this.reanchorAll(docId, text, spans))
       await this.track(this.saveDoc(docId, { sha256 }))
+      if (this.opening !== docId) return
     }
+    this.docId = docId
+    this.text = text
     this.spans = spans.sort(byPosition)
+    this.selectedId = undefined
+    this.reanchorNotice = notice
   }
 
   /** The file changed since it was annotated: move each span to where its text now is, or orphan it. */
-  private async reanchorAll(docId: string, spans: Span[]): Promise<Span[]> {
-    const map = this.map
+  private async reanchorAll(
+    docId: string,
+    text: string,
+    spans: Span[]
+  ): Promise<{ spans: Span[]; notice: string }> {
+    const map = new OffsetMap(text)
     let moved = 0
     let orphaned = 0
     const changed: Span[] = []
     const result = spans.map((span) => {
-      const at = reanchor(this.text, span, map)
+      const at = reanchor(text, span, map)
       if (!at) {
         orphaned++
         if (span.orphaned) return span
@@ -94,18 +108,18 @@ export class AnnotationState {
       if (at.start === span.start && at.end === span.end && !span.orphaned) return span
       moved++
       const { orphaned: _orphaned, ...rest } = span
-      const placed = { ...rest, ...at, ...contextOf(this.text, at.start, at.end, map) }
+      const placed = { ...rest, ...at, ...contextOf(text, at.start, at.end, map) }
       changed.push(placed)
       return placed
     })
     await this.track(db.spans.bulkPut(changed.map((span) => ({ ...span, corpus: this.corpus }))))
     this.history.forget(docId)
-    this.reanchorNotice =
+    const notice =
       `This file changed since it was annotated: ${moved} span${moved === 1 ? '' : 's'} moved to follow the text` +
       (orphaned
         ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned.`
         : '.')
-    return result
+    return { spans: result, notice }
   }
 
   private saveDoc(docId: string, patch: Partial<DocRecord>): Promise<unknown> {
@@ -129,6 +143,7 @@ export class AnnotationState {
   }
 
   closeDoc(): void {
+    this.opening = undefined
     this.docId = undefined
     this.text = ''
     this.spans = []

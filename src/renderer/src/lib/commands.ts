@@ -1,12 +1,19 @@
 import { annotations } from './annotations.svelte'
-import { selectionInside } from './render-spans'
+import { selectionInside, type DocTextRenderer } from './render-spans'
+
+let activeRenderer: DocTextRenderer | undefined
+
+/** The renderer drawing the open document, which maps DOM points to text offsets quickly. */
+export function setActiveRenderer(renderer: DocTextRenderer | undefined): void {
+  activeRenderer = renderer
+}
 
 const docText = (): HTMLElement | null => document.querySelector<HTMLElement>('[data-testid="doc-text"]')
 
 /** Tags the selected text with `label`, or relabels the selected span when no text is selected. */
 export function applyLabel(label: string): void {
   const root = docText()
-  const selection = root ? selectionInside(root) : undefined
+  const selection = root ? selectionInside(root, activeRenderer) : undefined
   if (selection) {
     if (annotations.create(label, selection.start, selection.end)) window.getSelection()?.removeAllRanges()
   } else if (annotations.selectedId) {
