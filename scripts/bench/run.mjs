@@ -182,12 +182,17 @@ async function step(name, run) {
   }
 }
 
+// `--only=doc,corpus,transfer,agreement` runs some groups of figures.
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+const wanted = (group) => !ONLY || ONLY.split(',').includes(group)
+
 try {
-  for (const [i, n] of SIZES.docSpans.entries())
-    await step('big_doc', () => bigDocument(n, i === SIZES.docSpans.length - 1))
-  for (const n of SIZES.corpus) await step('corpus', () => corpusList(n))
-  for (const n of SIZES.transfer) await step('transfer', () => exportImport(n))
-  for (const n of SIZES.layers) await step('agreement', () => agreementFigures(n))
+  if (wanted('doc'))
+    for (const [i, n] of SIZES.docSpans.entries())
+      await step('big_doc', () => bigDocument(n, i === SIZES.docSpans.length - 1))
+  if (wanted('corpus')) for (const n of SIZES.corpus) await step('corpus', () => corpusList(n))
+  if (wanted('transfer')) for (const n of SIZES.transfer) await step('transfer', () => exportImport(n))
+  if (wanted('agreement')) for (const n of SIZES.layers) await step('agreement', () => agreementFigures(n))
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

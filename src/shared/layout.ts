@@ -27,9 +27,14 @@ export function assignLanes(spans: readonly Interval[]): Map<string, number> {
     while (lane < placed.length && overlapsLane(placed[lane]!, span)) lane++
     if (lane === placed.length) placed.push([])
     const row = placed[lane]!
-    let at = row.length
-    while (at > 0 && row[at - 1]!.start > span.start) at--
-    row.splice(at, 0, span)
+    let lo = 0
+    let hi = row.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (row[mid]!.start <= span.start) lo = mid + 1
+      else hi = mid
+    }
+    row.splice(lo, 0, span)
     lanes.set(span.id, lane)
   }
   return lanes
