@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.mjs'
 import { electronBinary } from '../scripts/electron-binary.mjs'
 
 export type Shell = 'browser' | 'electron'
@@ -14,18 +15,6 @@ export const ROOT = path.resolve(__dirname, '..')
 export const SAMPLE_CORPUS = path.join(ROOT, 'resources/pompeo-kim-2018')
 const MAIN_JS = path.join(ROOT, 'out/main/index.js')
 const SERVE_JS = path.join(ROOT, 'out/main/serve.js')
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-
-/** Flags that keep Chromium off the network and quiet on a closed machine. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
 
 export type LaunchOptions = {
   corpus?: string

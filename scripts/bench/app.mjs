@@ -5,17 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs'
 
 /** Starts the browser shell on `corpus` and a fresh Chromium profile; returns the page and a stop function. */
 export async function openApp(root, corpus) {
@@ -36,7 +26,7 @@ export async function openApp(root, corpus) {
   const profile = mkdtempSync(path.join(tmpdir(), 'spanmark-bench-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 }
   })
