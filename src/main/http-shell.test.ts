@@ -100,6 +100,7 @@ describe('browser shell', () => {
     const auth = { host, 'x-spanmark-token': shell.token }
     expect((await send(shell, '/../../etc/passwd', auth)).status).toBe(404)
     expect((await send(shell, '/%2e%2e/%2e%2e/etc/passwd', auth)).status).toBe(404)
+    expect((await send(shell, '/%E0%A4%A', auth)).status).toBe(404)
   })
 
   it('accepts only its own loopback names with its own port', () => {

@@ -96,10 +96,10 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
 }
 
 async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
-  const file = path.resolve(root, relative)
   try {
-    const real = await realpath(file)
+    // A malformed %-escape throws here and is answered like any missing file.
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    const real = await realpath(path.resolve(root, relative))
     if (!real.startsWith((await realpath(root)) + path.sep)) return send(response, 404, 'Not found')
     const type = CONTENT_TYPES[path.extname(real)] ?? 'application/octet-stream'
     response.writeHead(200, {
