@@ -39,6 +39,8 @@ export class CorpusState {
   }
 
   async select(id: string, encoding?: Encoding): Promise<void> {
+    // Re-reading the open document would redraw it under the user's selection and edits.
+    if (id === this.selectedId && this.doc?.id === id && encoding === undefined) return
     this.selectedId = id
     const entry = this.listing?.docs.find((d) => d.id === id)
     if (entry?.error) {
