@@ -13,7 +13,7 @@ const docText = (): HTMLElement | null => document.querySelector<HTMLElement>('[
 /** Tags the selected text with `label`, or relabels the selected span when no text is selected. */
 export function applyLabel(label: string): void {
   const root = docText()
-  const selection = root ? selectionInside(root, activeRenderer) : undefined
+  const selection = root && activeRenderer ? selectionInside(root, activeRenderer) : undefined
   if (selection) {
     if (annotations.create(label, selection.start, selection.end)) window.getSelection()?.removeAllRanges()
   } else if (annotations.selectedId) {

@@ -157,21 +157,14 @@ function drawChunk(
 /** The current selection inside the drawn text as UTF-16 offsets, or undefined if there is none there. */
 export function selectionInside(
   root: HTMLElement,
-  renderer: Pick<DocTextRenderer, 'offsetOf'> | undefined
+  renderer: Pick<DocTextRenderer, 'offsetOf'>
 ): { start: number; end: number } | undefined {
   const selection = window.getSelection()
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined
   const range = selection.getRangeAt(0)
   if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return undefined
-  const offsetOf = (node: Node, offset: number): number => {
-    if (renderer) return renderer.offsetOf(node, offset)
-    const whole = document.createRange()
-    whole.setStart(root, 0)
-    whole.setEnd(node, offset)
-    return whole.toString().length
-  }
   return {
-    start: offsetOf(range.startContainer, range.startOffset),
-    end: offsetOf(range.endContainer, range.endOffset)
+    start: renderer.offsetOf(range.startContainer, range.startOffset),
+    end: renderer.offsetOf(range.endContainer, range.endOffset)
   }
 }
