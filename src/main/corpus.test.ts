@@ -1,4 +1,4 @@
-import { chmod, mkdir, symlink, truncate, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, symlink, truncate, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listCorpus, MAX_DOC_BYTES, readDocument, resolveDocPath, sha256 } from './corpus'
@@ -118,6 +118,15 @@ describe('readDocument', () => {
       }
     })
     expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
+  })
+
+  it('reads a file again once it changed on disk, even at the same size', async () => {
+    const root = await tempCorpus({ 'a.txt': 'first' })
+    expect((await readDocument(root, 'a.txt')).ok && 'read').toBe('read')
+    await writeFile(path.join(root, 'a.txt'), 'fresh')
+    await utimes(path.join(root, 'a.txt'), new Date(), new Date(Date.now() + 5000))
+    const again = await readDocument(root, 'a.txt')
+    expect(again.ok && again.value.text).toBe('fresh')
   })
 
   it('converts HTML to text in main', async () => {

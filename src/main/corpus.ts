@@ -5,9 +5,13 @@ import path from 'node:path'
 import type { CorpusListing, DocEntry, DocKind, Encoding, LoadedDoc } from '../shared/api'
 import { fail, ok, type Result } from '../shared/result'
 import { decodeDocument, looksBinary } from './decode'
+import { DocCache } from './doc-cache'
 import { htmlToText } from './html'
 
 export const MAX_DOC_BYTES = 50 * 1024 * 1024
+
+/** Decoded documents, shared by every caller in this process. */
+const documents = new DocCache()
 const HEAD_BYTES = 8 * 1024
 
 const KINDS: Record<string, DocKind> = {
@@ -41,7 +45,10 @@ const reason = (error: unknown): string =>
   (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : String((error as Error).message)
 
 /** Why a document cannot be opened, or undefined when it can. Never throws. */
-async function refusal(realRoot: string, file: string): Promise<{ size: number; error?: string }> {
+async function refusal(
+  realRoot: string,
+  file: string
+): Promise<{ size: number; error?: string; statKey?: string }> {
   let real: string
   try {
     real = await realpath(file)
@@ -58,7 +65,7 @@ async function refusal(realRoot: string, file: string): Promise<{ size: number; 
     await access(real, constants.R_OK)
     if (looksBinary(await readHead(real)))
       return { size: info.size, error: 'Refused: a binary file (NUL bytes near its start)' }
-    return { size: info.size }
+    return { size: info.size, statKey: `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}` }
   } catch (error) {
     return { size: 0, error: `Unreadable: ${reason(error)}` }
   }
@@ -147,8 +154,11 @@ export async function readDocument(
 ): Promise<Result<LoadedDoc>> {
   const resolved = await resolveDocPath(root, id)
   if (!resolved.ok) return resolved
-  const { size, error } = await refusal(await realpath(root), resolved.value)
+  const { size, error, statKey } = await refusal(await realpath(root), resolved.value)
   if (error) return fail('refused', `${id}: ${error}`)
+  const cacheKey = `${statKey}:${encoding ?? ''}`
+  const cached = documents.get(resolved.value, cacheKey)
+  if (cached?.id === id) return ok(cached)
   let bytes: Uint8Array
   try {
     bytes = await readFile(resolved.value)
@@ -159,5 +169,7 @@ export async function readDocument(
     return fail('refused', `${id}: Refused: over the 50 MiB limit`)
   const decoded = decodeDocument(bytes, encoding)
   const text = docKind(id) === 'html' ? htmlToText(decoded.text) : decoded.text
-  return ok({ id, text, sha256: sha256(text), encoding: decoded.encoding, warning: decoded.warning })
+  const doc = { id, text, sha256: sha256(text), encoding: decoded.encoding, warning: decoded.warning }
+  documents.set(resolved.value, cacheKey, doc)
+  return ok(doc)
 }
