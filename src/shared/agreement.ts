@@ -1,4 +1,5 @@
 import { OffsetMap } from './offsets'
+import { partitionPoint } from './sorted'
 
 /**
  * Agreement between two layers of spans, as SPEC section 6 defines it. My
@@ -62,13 +63,7 @@ function countOverlapping(probes: readonly Annotation[], within: readonly Annota
   sorted.forEach((s, i) => maxEnd.push(Math.max(s.end, i ? maxEnd[i - 1]! : -Infinity)))
   let count = 0
   for (const probe of probes) {
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (sorted[mid]!.start < probe.end) lo = mid + 1
-      else hi = mid
-    }
+    const lo = partitionPoint(sorted.length, (i) => sorted[i]!.start < probe.end)
     if (lo > 0 && maxEnd[lo - 1]! > probe.start && probe.end > probe.start) count++
   }
   return count
@@ -99,15 +94,8 @@ export function tokenize(text: string): [number, number][] {
 function coverage(tokens: readonly [number, number][], spans: readonly Annotation[]): Uint8Array {
   const covered = new Uint8Array(tokens.length)
   for (const span of spans) {
-    // First token ending after the span starts.
-    let lo = 0
-    let hi = tokens.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (tokens[mid]![1] <= span.start) lo = mid + 1
-      else hi = mid
-    }
-    for (let i = lo; i < tokens.length && tokens[i]![0] < span.end; i++) covered[i] = 1
+    const first = partitionPoint(tokens.length, (i) => tokens[i]![1] <= span.start)
+    for (let i = first; i < tokens.length && tokens[i]![0] < span.end; i++) covered[i] = 1
   }
   return covered
 }

@@ -1,3 +1,5 @@
+import { partitionPoint } from './sorted'
+
 /**
  * Overlap layout for drawing spans inline. Each span gets a lane: shorter
  * spans take lower lanes, so a span nested in another sits inside it and every
@@ -12,13 +14,7 @@ export function assignLanes(spans: readonly Interval[]): Map<string, number> {
   // Placed intervals per lane, sorted by start, for an overlap check by binary search.
   const placed: Interval[][] = []
   const overlapsLane = (lane: Interval[], span: Interval): boolean => {
-    let lo = 0
-    let hi = lane.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (lane[mid]!.start < span.end) lo = mid + 1
-      else hi = mid
-    }
+    const lo = partitionPoint(lane.length, (i) => lane[i]!.start < span.end)
     // Every interval before `lo` starts before span.end; lanes hold disjoint intervals, so only the last can reach span.start.
     return lo > 0 && lane[lo - 1]!.end > span.start
   }
@@ -27,14 +23,11 @@ export function assignLanes(spans: readonly Interval[]): Map<string, number> {
     while (lane < placed.length && overlapsLane(placed[lane]!, span)) lane++
     if (lane === placed.length) placed.push([])
     const row = placed[lane]!
-    let lo = 0
-    let hi = row.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (row[mid]!.start <= span.start) lo = mid + 1
-      else hi = mid
-    }
-    row.splice(lo, 0, span)
+    row.splice(
+      partitionPoint(row.length, (i) => row[i]!.start <= span.start),
+      0,
+      span
+    )
     lanes.set(span.id, lane)
   }
   return lanes

@@ -1,3 +1,5 @@
+import { partitionPoint } from './sorted'
+
 /**
  * Conversions between UTF-16 indices (what JavaScript strings count) and
  * Unicode code point offsets (what every export uses, SPEC section 4).
@@ -28,13 +30,7 @@ export class OffsetMap {
   /** Code point offset of a UTF-16 index; an index inside a pair counts as its start. */
   toCodePoint(utf16: number): number {
     // Pairs that start before utf16 each take one unit more than one code point.
-    let lo = 0
-    let hi = this.astral.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (this.astral[mid]! + 1 < utf16) lo = mid + 1
-      else hi = mid
-    }
+    const lo = partitionPoint(this.astral.length, (i) => this.astral[i]! + 1 < utf16)
     const inside = lo < this.astral.length && this.astral[lo]! + 1 === utf16
     return utf16 - lo - (inside ? 1 : 0)
   }
@@ -42,14 +38,7 @@ export class OffsetMap {
   /** UTF-16 index of a code point offset. */
   toUtf16(codePoint: number): number {
     // The k-th pair sits at code point astral[k] - k; count those before codePoint.
-    let lo = 0
-    let hi = this.astral.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (this.astral[mid]! - mid < codePoint) lo = mid + 1
-      else hi = mid
-    }
-    return codePoint + lo
+    return codePoint + partitionPoint(this.astral.length, (i) => this.astral[i]! - i < codePoint)
   }
 }
 

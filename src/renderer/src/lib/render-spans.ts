@@ -1,5 +1,6 @@
 import { assignLanes, segmentText, type Interval } from '../../../shared/layout'
 import type { OffsetMap } from '../../../shared/offsets'
+import { partitionPoint } from '../../../shared/sorted'
 import type { LabelDef, Span } from '../../../shared/spans'
 
 /** Id prefix that keeps another layer's spans apart from mine in the layout. */
@@ -100,14 +101,7 @@ export class DocTextRenderer {
   }
 
   private chunkAt(offset: number): number {
-    let lo = 0
-    let hi = this.chunks.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1
-      if (this.chunks[mid]!.from <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return Math.max(0, lo)
+    return Math.max(0, partitionPoint(this.chunks.length, (i) => this.chunks[i]!.from <= offset) - 1)
   }
 }
 
