@@ -67,12 +67,9 @@ export class AnnotationState {
    */
   async openDoc(docId: string, text: string, sha256: string): Promise<void> {
     this.opening = docId
-    const [stored, record] = await Promise.all([
-      db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray(),
-      db.docs.get([this.corpus, docId])
-    ])
+    const [stored, record] = await Promise.all([this.storedSpans(docId), db.docs.get([this.corpus, docId])])
     if (this.opening !== docId) return
-    let spans = stored.map(({ corpus: _corpus, ...span }) => span)
+    let spans = stored
     let notice: string | undefined
     if (record?.sha256 !== sha256) {
       if (record?.sha256 && spans.length > 0) ({ spans, notice } = await this.reanchorAll(docId, text, spans))
@@ -137,9 +134,14 @@ export class AnnotationState {
     if (docId !== undefined) {
       this.docId = docId
       this.text = text
-      const stored = await db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray()
-      this.spans = stored.map(({ corpus: _corpus, ...span }) => span).sort(byPosition)
+      this.spans = (await this.storedSpans(docId)).sort(byPosition)
     }
+  }
+
+  /** A document's spans as stored, orphans included. */
+  private async storedSpans(docId: string): Promise<Span[]> {
+    const records = await db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray()
+    return records.map(({ corpus: _corpus, ...span }) => span)
   }
 
   closeDoc(): void {

@@ -1,5 +1,5 @@
 import type { AppInfo, CorpusListing, Encoding, LoadedDoc } from '../../../shared/api'
-import { DOC_STATUSES, type DocStatus } from '../../../shared/spans'
+import type { DocStatus } from '../../../shared/spans'
 import { annotations } from './annotations.svelte'
 import { api } from './api'
 
@@ -75,6 +75,5 @@ export const STATUS_NAMES: Record<DocStatus, string> = {
   'in-progress': 'In progress',
   done: 'Done'
 }
-export { DOC_STATUSES }
 
 export const corpus = new CorpusState()
