@@ -3,7 +3,7 @@ import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
 import { snapSelection } from '../../../shared/snap'
 import { DEFAULT_LABELS, timestamp, type DocStatus, type LabelDef, type Span } from '../../../shared/spans'
 import { db, storageErrorMessage, type DocRecord } from './db'
-import { History, type Change } from './history'
+import { History, invert, type Change, type Step } from './history'
 
 const byPosition = (a: Span, b: Span): number =>
   a.start - b.start || b.end - a.end || a.id.localeCompare(b.id)
@@ -194,12 +194,12 @@ export class AnnotationState {
 
   undo(): void {
     const change = this.docId && this.history.undo(this.docId)
-    if (change) this.change(change, false)
+    if (change) this.change(change, 'undo')
   }
 
   redo(): void {
     const change = this.docId && this.history.redo(this.docId)
-    if (change) this.change(change, false)
+    if (change) this.change(change, 'redo')
   }
 
   /** Moves the selection to the next (or previous) span in reading order. */
@@ -235,15 +235,18 @@ export class AnnotationState {
   }
 
   /** Shows a change at once, stores it, and takes it back from the screen if storing fails. */
-  private change(change: Change, record = true): void {
+  private change(recorded: Change, step: Step = 'record'): void {
+    const change = step === 'undo' ? invert(recorded) : recorded
     const docId = (change.after ?? change.before)!.docId
     this.show(change)
-    if (record) this.history.record(docId, change)
+    if (step === 'record') this.history.record(docId, change)
     const write = change.after
       ? db.spans.put({ ...$state.snapshot(change.after), corpus: this.corpus })
       : db.spans.delete(change.before!.id)
     void this.track(write).then((stored) => {
-      if (!stored) this.show({ before: change.after, after: change.before })
+      if (stored) return
+      this.show(invert(change))
+      this.history.revert(docId, recorded, step)
     })
   }
 

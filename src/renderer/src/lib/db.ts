@@ -56,10 +56,15 @@ export class SpanmarkDb extends Dexie {
 
 export const db = new SpanmarkDb()
 
+/** Whether a storage error (Dexie wraps the browser's in `inner`) means the disk or the quota is full. */
+export function isQuotaError(error: unknown): boolean {
+  const { name, inner } = error as { name?: string; inner?: { name?: string } }
+  return (inner?.name ?? name) === 'QuotaExceededError'
+}
+
 /** A storage error as a sentence a user can act on. */
 export function storageErrorMessage(error: unknown): string {
-  const name = (error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name
-  if (name === 'QuotaExceededError')
+  if (isQuotaError(error))
     return 'Not saved: the disk or the browser storage quota is full. Free some space; nothing else was changed.'
   return `Not saved: ${(error as Error).message}`
 }

@@ -5,7 +5,7 @@ import { timestamp } from '../../../shared/spans'
 import { annotations } from './annotations.svelte'
 import { api } from './api'
 import { corpus } from './corpus.svelte'
-import { db } from './db'
+import { db, isQuotaError } from './db'
 import { download } from './download'
 import { mapLimit } from '../../../shared/concurrency'
 import { byDoc } from '../../../shared/figures'
@@ -147,7 +147,12 @@ export class ImportState {
       this.report = [...placement.notes, ...placement.unplaced.map((line) => `Not placed: ${line}`)]
       await annotations.refresh()
     } catch (error) {
-      this.error = error instanceof ImportError ? error.message : `Import failed: ${(error as Error).message}`
+      this.error =
+        error instanceof ImportError
+          ? error.message
+          : isQuotaError(error)
+            ? 'Import failed: the disk or the browser storage quota is full. Nothing was imported; free some space and try again.'
+            : `Import failed: ${(error as Error).message}`
     } finally {
       this.busy = false
     }
