@@ -50,6 +50,28 @@ describe('listCorpus', () => {
     expect(errors['folder.txt']).toBeUndefined()
   })
 
+  it('lists files with a newline, a control character or a name that is not UTF-8 as refused, saying why', async () => {
+    const root = await tempCorpus({ 'fine.txt': 'x', 'two\nlines.txt': 'x', 'bell\u0007.md': 'x' })
+    // A name whose bytes are Latin-1, not UTF-8 ("caf\xe9.txt"): written through a Buffer path.
+    await writeFile(
+      Buffer.concat([Buffer.from(root + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]),
+      'x'
+    )
+    await mkdir(Buffer.concat([Buffer.from(root + '/dir'), Buffer.from([0xff])]))
+
+    const listing = await listCorpus(root)
+    if (!listing.ok) throw new Error(listing.error.message)
+    const errors = Object.fromEntries(listing.value.docs.map((d) => [d.id, d.error]))
+    expect(errors).toEqual({
+      'bell\u0007.md': expect.stringMatching(/line break or control character; rename/) as unknown,
+      'caf\ufffd.txt': 'Refused: the name is not valid UTF-8; rename the file',
+      'fine.txt': undefined,
+      'two\nlines.txt': expect.stringMatching(/line break or control character; rename/) as unknown
+    })
+    for (const id of ['two\nlines.txt', 'bell\u0007.md', 'caf\ufffd.txt'])
+      expect(await readDocument(root, id)).toMatchObject({ ok: false, error: { code: 'refused' } })
+  })
+
   it('lists an unreadable file with the reason', async ({ skip }) => {
     skip(isRoot, 'runs as root here, and root can read a chmod 000 file: no permission error to show')
     const root = await tempCorpus({ 'locked.txt': 'x' })
@@ -83,6 +105,19 @@ describe('resolveDocPath', () => {
   ])('refuses %s', async (id) => {
     const root = await tempCorpus({ 'a.txt': 'x' })
     expect(await resolveDocPath(root, id)).toMatchObject({ ok: false, error: { code: 'outside-corpus' } })
+  })
+
+  it.each([
+    ['a newline', 'a\nb.txt', /line break or control character/],
+    ['a carriage return', 'a\rb.txt', /line break or control character/],
+    ['a lone surrogate', 'a\ud800.txt', /not valid UTF-8/],
+    ['a replacement character (a name that was not UTF-8)', 'caf\ufffd.txt', /not valid UTF-8/],
+    ['a very long path', `${'d'.repeat(200)}/`.repeat(25) + 'x.txt', /bytes long, over the 4096 allowed/]
+  ])('refuses an id with %s, saying why', async (_, id, message) => {
+    const root = await tempCorpus({ 'a.txt': 'x' })
+    const resolved = await resolveDocPath(root, id)
+    expect(resolved).toMatchObject({ ok: false, error: { code: 'refused' } })
+    expect(!resolved.ok && resolved.error.message).toMatch(message)
   })
 
   it('refuses a link out of the root, and files that are not documents', async () => {

@@ -80,34 +80,67 @@ export async function listCorpus(root: string): Promise<Result<CorpusListing>> {
   } catch (error) {
     return fail('not-found', `Cannot open corpus folder ${root}: ${reason(error)}`)
   }
-  const files: string[] = []
+  const files: { file: string; error?: string }[] = []
   const visited = new Set<string>([realRoot])
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+    // Names as bytes: a name that is not UTF-8 cannot be opened by its decoded (lossy) string.
+    const entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' }).catch(() => [])
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirLink(full)))) {
+      const name = decodeName(entry.name)
+      const shown = name ?? entry.name.toString('utf8')
+      if (shown.startsWith('.')) continue
+      const full = path.join(dir, shown)
+      if (name === undefined) {
+        if (docKind(shown)) files.push({ file: full, error: `Refused: ${nameProblem(shown)}` })
+      } else if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirLink(full)))) {
         const real = await realpath(full).catch(() => undefined)
         if (real && isInside(realRoot, real) && !visited.has(real)) {
           visited.add(real)
           await walk(full)
         }
-      } else if (docKind(entry.name)) {
-        files.push(full)
+      } else if (docKind(name)) {
+        const problem = nameProblem(toId(root, full))
+        files.push(problem ? { file: full, error: `Refused: ${problem}` } : { file: full })
       }
     }
   }
   await walk(root)
   const docs: DocEntry[] = await Promise.all(
-    files.map(async (file) => {
-      const { size, error } = await refusal(realRoot, file)
+    files.map(async ({ file, error: nameError }) => {
+      const { size, error } = nameError ? { size: 0, error: nameError } : await refusal(realRoot, file)
       const entry = { id: toId(root, file), size, kind: docKind(file) as DocKind }
       return error ? { ...entry, error } : entry
     })
   )
   docs.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
   return ok({ root, name: path.basename(path.resolve(root)), docs })
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** A file name's bytes as text, or undefined when they are not UTF-8. */
+function decodeName(bytes: Buffer): string | undefined {
+  try {
+    return strictUtf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/** Longest document id, in UTF-8 bytes, that the corpus accepts (Linux's PATH_MAX). */
+export const MAX_ID_BYTES = 4096
+
+/**
+ * Why a document id (or a listed name) cannot be used as a file name here, or undefined when it can:
+ * too long, a line break or control character, or not valid UTF-8 (U+FFFD is how a name that was
+ * not UTF-8 on disk comes out of decoding; lone surrogates cannot be written to disk at all).
+ */
+export function nameProblem(id: string): string | undefined {
+  const bytes = Buffer.byteLength(id, 'utf8')
+  if (bytes > MAX_ID_BYTES) return `the path is ${bytes} bytes long, over the ${MAX_ID_BYTES} allowed`
+  if (/\p{Cc}/u.test(id)) return 'the name holds a line break or control character; rename the file'
+  if (/\p{Cs}|\ufffd/u.test(id)) return 'the name is not valid UTF-8; rename the file'
+  return undefined
 }
 
 async function isDirLink(file: string): Promise<boolean> {
@@ -132,6 +165,8 @@ export async function resolveDocPath(root: string, id: string): Promise<Result<s
     segments.some((s) => s === '' || s === '.' || s === '..')
   )
     return fail('outside-corpus', `Refused: "${id}" is not a path inside the corpus`)
+  const problem = nameProblem(id)
+  if (problem) return fail('refused', `Refused: ${JSON.stringify(id.slice(0, 200))}: ${problem}`)
   if (!docKind(id)) return fail('refused', `Refused: "${id}" is not a .txt, .md or .html document`)
   try {
     const realRoot = await realpath(root)

@@ -96,6 +96,22 @@ describe('browser shell', () => {
     expect((await send(shell, '/api/listCorpus', auth, 'not json')).status).toBe(400)
   })
 
+  it.each([
+    ['a parent folder', '../outside.txt', 'outside-corpus', /not a path inside the corpus/],
+    ['an absolute path', '/etc/hostname.txt', 'outside-corpus', /not a path inside the corpus/],
+    ['a newline', 'a\nb.txt', 'refused', /line break or control character/],
+    ['a name that was not UTF-8', 'caf\ufffd.txt', 'refused', /not valid UTF-8/],
+    ['6,000 UTF-8 bytes', `${'é'.repeat(3000)}.txt`, 'refused', /6004 bytes long, over the 4096 allowed/],
+    ['5,000 characters', `${'x'.repeat(5000)}.txt`, 'invalid-argument', /4096/]
+  ])('refuses to read a document id with %s through the API, saying why', async (_, id, code, message) => {
+    const auth = { host, 'x-spanmark-token': shell.token, origin: `http://${host}` }
+    const reply = JSON.parse(
+      (await send(shell, '/api/readDocument', auth, JSON.stringify([{ id }]))).body
+    ) as { ok: boolean; error: { code: string; message: string } }
+    expect(reply).toMatchObject({ ok: false, error: { code } })
+    expect(reply.error.message).toMatch(message)
+  })
+
   it('serves no file outside the renderer folder', async () => {
     const auth = { host, 'x-spanmark-token': shell.token }
     expect((await send(shell, '/../../etc/passwd', auth)).status).toBe(404)
