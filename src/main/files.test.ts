@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process'
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { build } from 'rolldown'
 import { describe, expect, it } from 'vitest'
 import { MAX_IMPORT_BYTES } from '../shared/formats/model'
 import { readImportFiles, writeFileAtomic } from './files'
@@ -22,6 +24,70 @@ describe('writeFileAtomic', () => {
     expect(await readFile(path.join(dir, 'out.json'), 'utf8')).toBe('old')
     expect(await readdir(dir)).toEqual(['out.json'])
   })
+})
+
+describe('writeFileAtomic killed mid-write', () => {
+  /** Kills per run: `EXPORT_KILLS=200 npm run test:unit -- files` for the long mode. */
+  const KILLS = Number(process.env['EXPORT_KILLS'] ?? 20)
+  const OLD = 'A'.repeat(1024 * 1024)
+  const NEW_BYTES = 48 * 1024 * 1024
+
+  /** Builds writeFileAtomic into a plain module a child `node` process can run and be killed in. */
+  async function writerScript(dir: string): Promise<string> {
+    await build({
+      input: path.join(__dirname, 'files.ts'),
+      platform: 'node',
+      write: true,
+      output: { file: path.join(dir, 'files.mjs'), format: 'esm' },
+      logLevel: 'silent'
+    })
+    const script = path.join(dir, 'writer.mjs')
+    await writeFile(
+      script,
+      `import { writeFileAtomic } from './files.mjs'
+const [target, bytes] = process.argv.slice(2)
+process.stdout.write('writing\\n')
+await writeFileAtomic(target, new Uint8Array(Number(bytes)).fill(0x42))
+process.stdout.write('done\\n')
+`
+    )
+    return script
+  }
+
+  it(`leaves the old export or the whole new one, never a mix, across ${KILLS} SIGKILLs`, async () => {
+    const dir = await tempCorpus({})
+    const script = await writerScript(dir)
+    const target = path.join(dir, 'export.jsonl')
+    const outcomes = { old: 0, new: 0 }
+    /** Starts a write and resolves, once it has begun, with the child and when it began. */
+    const startWriter = async () => {
+      const child = spawn(process.execPath, [script, target, String(NEW_BYTES)], {
+        stdio: ['ignore', 'pipe', 'inherit']
+      })
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
+      return { child, exited: new Promise((resolve) => child.once('exit', resolve)), began: Date.now() }
+    }
+    const whole = await startWriter()
+    await whole.exited
+    const duration = Date.now() - whole.began
+    for (let kill = 0; kill < KILLS; kill++) {
+      await writeFile(target, OLD)
+      const { child, exited } = await startWriter()
+      // Kill at a different moment each time, spread over the write and the rename at its end.
+      await new Promise((resolve) => setTimeout(resolve, (duration * kill) / KILLS))
+      child.kill('SIGKILL')
+      await exited
+      const after = await readFile(target)
+      if (after.length === OLD.length && after.every((b) => b === 0x41)) outcomes.old++
+      else if (after.length === NEW_BYTES && after.every((b) => b === 0x42)) outcomes.new++
+      else throw new Error(`kill ${kill}: a torn file of ${after.length} bytes`)
+    }
+    console.log(
+      `export kills: ${KILLS} over a ${duration} ms write, old file kept ${outcomes.old}, new file whole ${outcomes.new}`
+    )
+    expect(outcomes.old + outcomes.new).toBe(KILLS)
+    expect(outcomes.old).toBeGreaterThan(0)
+  }, 120_000)
 })
 
 describe('readImportFiles', () => {
