@@ -75,6 +75,14 @@ export const test = base.extend<ShellOptions & AppFixtures>({
   shell: ['browser', { option: true }],
   launch: async ({ shell }, use) => {
     const cleanups: (() => Promise<unknown>)[] = []
+    const violations: string[] = []
+    /** Every page the suite drives runs under the app's CSP: any violation fails the test. */
+    const watch = (page: Page): Page => {
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+      })
+      return page
+    }
     const launch = async (options: LaunchOptions = {}): Promise<App> => {
       const corpus = options.corpus ?? SAMPLE_CORPUS
       const profile = options.profile ?? (await mkdtemp(path.join(tmpdir(), 'spanmark-profile-')))
@@ -90,7 +98,8 @@ export const test = base.extend<ShellOptions & AppFixtures>({
           args: [MAIN_JS, `--corpus=${corpus}`, `--user-data-dir=${profile}`]
         })
         cleanups.unshift(() => app.close())
-        return { page: await app.firstWindow(), profile, port: 0, kill: () => app.process().kill('SIGKILL') }
+        const page = watch(await app.firstWindow())
+        return { page, profile, port: 0, kill: () => app.process().kill('SIGKILL') }
       }
       if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium`)
       const server = await startServer(corpus, options.port ?? 0)
@@ -103,7 +112,7 @@ export const test = base.extend<ShellOptions & AppFixtures>({
         () => context.close(),
         () => Promise.resolve(server.child.kill())
       )
-      const page = context.pages()[0] ?? (await context.newPage())
+      const page = watch(context.pages()[0] ?? (await context.newPage()))
       await page.goto(server.url)
       const kill = (): void => {
         // Playwright starts Chromium with this profile on its command line: kill that browser and its children.
@@ -114,6 +123,7 @@ export const test = base.extend<ShellOptions & AppFixtures>({
     }
     await use(launch)
     for (const cleanup of cleanups) await quietly(cleanup)
+    base.expect(violations, 'Content Security Policy violations').toEqual([])
   }
 })
 

@@ -1,33 +1,40 @@
-import type { IpcMainInvokeEvent, WebContents } from 'electron'
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, WebContents } from 'electron'
 import { pathToFileURL } from 'node:url'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { FakeBrowserWindow, fakeWebContents } from './electron-mock'
 import { rendererDir } from './paths'
 
-vi.mock('electron', async () => ({ BrowserWindow: (await import('./electron-mock')).FakeBrowserWindow }))
+const shell = vi.hoisted(() => ({ openExternal: vi.fn(() => Promise.resolve()) }))
+vi.mock('electron', async () => ({
+  BrowserWindow: (await import('./electron-mock')).FakeBrowserWindow,
+  shell
+}))
 
-const { createMainWindow, isOwnPage, isTrustedSender, lockDown, WINDOW_OPTIONS } = await import('./window')
+const { createMainWindow, isOwnPage, isSafeExternalUrl, isTrustedSender, lockDown } = await import('./window')
 
 const OWN_PAGE = pathToFileURL(path.join(rendererDir(), 'index.html')).href
 
 describe('main window', () => {
-  it('keeps every renderer protection on (SPEC 8)', () => {
-    expect(WINDOW_OPTIONS.webPreferences).toMatchObject({
+  it('keeps every renderer protection on (SPEC 8)', async () => {
+    const window = (await createMainWindow()) as unknown as FakeBrowserWindow
+    const { webPreferences } = window.options as BrowserWindowConstructorOptions
+    expect(webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
-      webviewTag: false
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick'
     })
-    expect(WINDOW_OPTIONS.webPreferences.preload).toMatch(/out[/\\]preload[/\\]index\.js$/)
+    expect(webPreferences?.preload).toMatch(/out[/\\]preload[/\\]index\.js$/)
   })
 
   it('loads the built renderer from a file', async () => {
     const window = (await createMainWindow()) as unknown as FakeBrowserWindow
-    expect(window.options).toBe(WINDOW_OPTIONS)
     expect(window.loadedUrl).toBe(OWN_PAGE)
   })
 
@@ -47,15 +54,43 @@ describe('lockDown', () => {
     return contents
   }
 
-  it('denies new windows', () => {
-    expect(locked().windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' })
+  it('denies new windows, handing only http(s) links to the system browser', () => {
+    shell.openExternal.mockClear()
+    const contents = locked()
+    for (const url of [
+      'https://example.com/a',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share'
+    ])
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' })
+    expect(shell.openExternal.mock.calls).toEqual([['https://example.com/a']])
   })
 
-  it('blocks navigation away from the app, and webviews', () => {
+  it.each([
+    ['https://example.com/', true],
+    ['http://example.com/path?q=1', true],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+    ['data:text/html,<script>1</script>', false],
+    ['ms-msdt:/id', false],
+    ['https://user:secret@example.com/', false],
+    ['not a url', false]
+  ])('opens %s externally: %s', (url, safe) => {
+    expect(isSafeExternalUrl(url)).toBe(safe)
+  })
+
+  it('blocks navigation away from the app (http(s) goes to the system browser), and webviews', () => {
     const contents = locked()
     const away = { preventDefault: vi.fn() }
+    shell.openExternal.mockClear()
     contents.listeners.get('will-navigate')?.(away, 'https://example.com/')
     expect(away.preventDefault).toHaveBeenCalled()
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/')
+    const local = { preventDefault: vi.fn() }
+    contents.listeners.get('will-navigate')?.(local, 'file:///etc/passwd')
+    expect(local.preventDefault).toHaveBeenCalled()
+    expect(shell.openExternal).toHaveBeenCalledTimes(1)
     const home = { preventDefault: vi.fn() }
     contents.listeners.get('will-navigate')?.(home, OWN_PAGE)
     expect(home.preventDefault).not.toHaveBeenCalled()
