@@ -10,7 +10,26 @@ export type Interval = { id: string; start: number; end: number }
 
 export function assignLanes(spans: readonly Interval[]): Map<string, number> {
   const lanes = new Map<string, number>()
-  const bySize = [...spans].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)
+  // Spans in different clusters (runs of transitively overlapping spans) never meet, so each cluster is
+  // laid out alone: the same lanes as laying out all at once, at the cost of the clusters' sizes.
+  const byStart = [...spans].sort((a, b) => a.start - b.start)
+  for (let from = 0; from < byStart.length; ) {
+    let to = from + 1
+    let reach = byStart[from]!.end
+    while (to < byStart.length && byStart[to]!.start < reach) reach = Math.max(reach, byStart[to++]!.end)
+    layOutCluster(byStart.slice(from, to), lanes)
+    from = to
+  }
+  return lanes
+}
+
+/** Shortest spans first, each in the lowest lane where it overlaps nothing already placed. */
+function layOutCluster(cluster: Interval[], lanes: Map<string, number>): void {
+  if (cluster.length === 1) {
+    lanes.set(cluster[0]!.id, 0)
+    return
+  }
+  const bySize = cluster.sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)
   // Placed intervals per lane, sorted by start, for an overlap check by binary search.
   const placed: Interval[][] = []
   const overlapsLane = (lane: Interval[], span: Interval): boolean => {
@@ -30,7 +49,6 @@ export function assignLanes(spans: readonly Interval[]): Map<string, number> {
     )
     lanes.set(span.id, lane)
   }
-  return lanes
 }
 
 export type Segment = {

@@ -5,6 +5,7 @@ import { exportAs, ImportError, readImport } from './formats/index'
 import { EXPORT_FORMATS, type ExportDoc } from './formats/model'
 import { placeImported } from './formats/place'
 import { sha256Hex } from './formats/test-hash'
+import { assignLanes, type Interval } from './layout'
 import { OffsetMap, sliceCodePoints } from './offsets'
 import { DEFAULT_LABELS, type Span } from './spans'
 
@@ -62,6 +63,36 @@ describe('OffsetMap on random Unicode', () => {
         const points = Array.from(s)
         const [start, end] = [a % (points.length + 1), b % (points.length + 1)].sort((x, y) => x - y)
         expect(sliceCodePoints(s, start!, end!)).toBe(points.slice(start, end).join(''))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('overlap lanes on random spans', () => {
+  /** The layout rule, naively: shortest first, each in the lowest lane free of spans it overlaps. */
+  function naiveLanes(spans: readonly Interval[]): Map<string, number> {
+    const lanes = new Map<string, number>()
+    const placed: Interval[] = []
+    for (const span of [...spans].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)) {
+      const taken = new Set(
+        placed.filter((p) => p.start < span.end && span.start < p.end).map((p) => lanes.get(p.id))
+      )
+      let lane = 0
+      while (taken.has(lane)) lane++
+      lanes.set(span.id, lane)
+      placed.push(span)
+    }
+    return lanes
+  }
+
+  it('laying out cluster by cluster gives the lanes of laying out everything at once', () => {
+    const spans = fc
+      .array(fc.record({ start: fc.nat(300), length: fc.integer({ min: 1, max: 40 }) }), { maxLength: 80 })
+      .map((list) => list.map(({ start, length }, i) => ({ id: `s${i}`, start, end: start + length })))
+    fc.assert(
+      fc.property(spans, (list) => {
+        expect(assignLanes(list)).toEqual(naiveLanes(list))
       }),
       { numRuns: RUNS }
     )
