@@ -10,21 +10,34 @@ export type Interval = { id: string; start: number; end: number }
 
 export function assignLanes(spans: readonly Interval[]): Map<string, number> {
   const lanes = new Map<string, number>()
-  // Spans in different clusters (runs of transitively overlapping spans) never meet, so each cluster is
-  // laid out alone: the same lanes as laying out all at once, at the cost of the clusters' sizes.
   const byStart = [...spans].sort((a, b) => a.start - b.start)
-  for (let from = 0; from < byStart.length; ) {
-    let to = from + 1
-    let reach = byStart[from]!.end
-    while (to < byStart.length && byStart[to]!.start < reach) reach = Math.max(reach, byStart[to++]!.end)
+  let from = 0
+  for (const to of clusterEnds(byStart)) {
     layOutCluster(byStart.slice(from, to), lanes)
     from = to
   }
   return lanes
 }
 
+/**
+ * Where each cluster ends in intervals sorted by start: a cluster is a run in which every interval
+ * overlaps one before it. Intervals of different clusters never meet, so each cluster is laid out
+ * alone, with the same lanes as laying out all at once, at the cost of the clusters' sizes.
+ */
+export function clusterEnds(byStart: readonly Interval[]): number[] {
+  const ends: number[] = []
+  for (let from = 0; from < byStart.length; ) {
+    let to = from + 1
+    let reach = byStart[from]!.end
+    while (to < byStart.length && byStart[to]!.start < reach) reach = Math.max(reach, byStart[to++]!.end)
+    ends.push(to)
+    from = to
+  }
+  return ends
+}
+
 /** Shortest spans first, each in the lowest lane where it overlaps nothing already placed. */
-function layOutCluster(cluster: Interval[], lanes: Map<string, number>): void {
+export function layOutCluster(cluster: Interval[], lanes: Map<string, number>): void {
   if (cluster.length === 1) {
     lanes.set(cluster[0]!.id, 0)
     return

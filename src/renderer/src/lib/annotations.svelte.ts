@@ -1,6 +1,7 @@
 import { contextOf, reanchor } from '../../../shared/anchor'
 import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
 import { snapSelection } from '../../../shared/snap'
+import { partitionPoint } from '../../../shared/sorted'
 import { DEFAULT_LABELS, timestamp, type DocStatus, type LabelDef, type Span } from '../../../shared/spans'
 import { db, storageErrorMessage, type DocRecord } from './db'
 import { History, invert, type Change, type Step } from './history'
@@ -13,7 +14,7 @@ export class AnnotationState {
   corpus = $state('')
   docId = $state<string | undefined>()
   text = $state('')
-  spans = $state<Span[]>([])
+  spans = $state.raw<Span[]>([])
   selectedId = $state<string | undefined>()
   labels = $state<LabelDef[]>([...DEFAULT_LABELS])
   author = $state('annotator')
@@ -256,8 +257,14 @@ export class AnnotationState {
     if (before) counts[before.label] = (counts[before.label] ?? 1) - 1
     if (after) counts[after.label] = (counts[after.label] ?? 0) + 1
     if (docId !== this.docId) return
-    const rest = before ? this.spans.filter((s) => s.id !== before.id) : this.spans
-    this.spans = after ? [...rest, after].sort(byPosition) : rest
+    const rest = before ? this.spans.filter((s) => s.id !== before.id) : [...this.spans]
+    if (after)
+      rest.splice(
+        partitionPoint(rest.length, (i) => byPosition(rest[i]!, after) < 0),
+        0,
+        after
+      )
+    this.spans = rest
   }
 
   private async track(write: Promise<unknown>): Promise<boolean> {

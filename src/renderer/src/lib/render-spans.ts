@@ -1,12 +1,11 @@
-import { assignLanes, segmentText, type Interval } from '../../../shared/layout'
+import { clusterEnds, layOutCluster, segmentText, type Interval } from '../../../shared/layout'
 import type { OffsetMap } from '../../../shared/offsets'
-import { partitionPoint } from '../../../shared/sorted'
 import type { LabelDef, Span } from '../../../shared/spans'
 
 /** Id prefix that keeps another layer's spans apart from mine in the layout. */
 const THEIRS = 'theirs:'
 
-/** Chunks are cut at the first line break past this many UTF-16 units, so an edit redraws one chunk, not the text. */
+/** Chunks are cut at the first line break past this many UTF-16 units: the units of drawing and of layout. */
 const CHUNK_UNITS = 4096
 
 export type RenderInput = {
@@ -32,51 +31,132 @@ export function chunkBounds(text: string): [number, number][] {
   return bounds
 }
 
-type Placed = { id: string; span: Span; start: number; end: number; lane: number; mine: boolean }
+/** A span to draw, with its place in UTF-16 units. */
+type Item = Interval & { span: Span; mine: boolean }
+
+type Placed = Item & { lane: number }
+
+type Chunk = {
+  from: number
+  to: number
+  element: HTMLElement
+  /** Indices (into the render's items) of the spans to draw in this chunk. */
+  placed: number[]
+  /** What the chunk's marks show now: '' for plain text. */
+  drawn: string
+}
+
+/** Line height (px) and characters per line assumed for a chunk not yet laid out. */
+const LINE_PX = 38.4
+const LINE_CHARS = 95
+
+/** The height a chunk's text will roughly take, so the scroll bar is right before it is laid out. */
+function estimatedHeight(text: string, from: number, to: number): number {
+  let lines = 0
+  for (let at = from; at < to;) {
+    const cut = text.indexOf('\n', at)
+    const end = cut === -1 || cut >= to ? to : cut + 1
+    lines += Math.max(1, Math.ceil((end - at) / LINE_CHARS))
+    at = end
+  }
+  return Math.round(lines * LINE_PX)
+}
 
 /**
  * Draws the document text with its spans into a root element, chunk by
  * chunk. Built from text nodes and elements only, never markup, so the text
  * nodes in order are exactly the document. Each segment is wrapped in one mark
  * per covering span; a span's first mark is `data-testid="span"` with its
- * offsets in code points, the rest are `span-part`. Only chunks whose spans
- * changed are redrawn.
+ * offsets in code points, the rest are `span-part`.
+ *
+ * Every chunk holds its text from the start, so offsets, selections and search
+ * work everywhere; marks are drawn only in chunks near the screen (and the one
+ * holding the selected span), and the browser skips laying out chunks off
+ * screen (`content-visibility: auto`). A chunk is redrawn only when its spans changed.
  */
 export class DocTextRenderer {
   private text: string | undefined
-  private chunks: { from: number; to: number; element: HTMLElement; signature: string }[] = []
+  private chunks: Chunk[] = []
+  private readonly near = new Set<number>()
+  private readonly observer: IntersectionObserver
+  private colours = new Map<string, LabelDef>()
+  private selectedId: string | undefined
+  /** The last render's spans sorted by start, their clusters of overlap, and the lanes laid out so far. */
+  private items: Item[] = []
+  private clusterOf = new Int32Array(0)
+  private clusters: [number, number][] = []
+  private readonly lanes = new Map<string, number>()
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(private readonly root: HTMLElement) {
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const index = Number((entry.target as HTMLElement).dataset['chunk'])
+          if (entry.isIntersecting) {
+            this.near.add(index)
+            this.draw(index)
+          } else {
+            this.near.delete(index)
+          }
+        }
+      },
+      { root: root.closest('main'), rootMargin: '100% 0px' }
+    )
+  }
 
   render(input: RenderInput): void {
     const { text, spans, theirs = [], map, labels, selectedId } = input
     if (text !== this.text) this.reset(text)
-    const entries = [
-      ...spans.map((s) => [s.id, s, true] as const),
-      ...theirs.map((s) => [THEIRS + s.id, s, false] as const)
-    ]
-    const intervals: Interval[] = entries.map(([id, s]) => ({
-      id,
-      start: map.toUtf16(s.start),
-      end: map.toUtf16(s.end)
-    }))
-    const lanes = assignLanes(intervals)
-    const perChunk: Placed[][] = this.chunks.map(() => [])
-    entries.forEach(([id, span, mine], i) => {
-      const { start, end } = intervals[i]!
-      for (let c = this.chunkAt(start); c < this.chunks.length && this.chunks[c]!.from < end; c++)
-        perChunk[c]!.push({ id, span, start, end, lane: lanes.get(id) ?? 0, mine })
+    this.colours = new Map(labels.map((l) => [l.name, l]))
+    this.selectedId = selectedId
+    const item = (span: Span, mine: boolean): Item => ({
+      id: mine ? span.id : THEIRS + span.id,
+      start: map.toUtf16(span.start),
+      end: map.toUtf16(span.end),
+      span,
+      mine
     })
-    const colours = new Map(labels.map((l) => [l.name, l]))
-    this.chunks.forEach((chunk, c) => {
-      const placed = perChunk[c]!
-      const signature = placed
-        .map((p) => `${p.id}:${p.start}:${p.end}:${p.lane}:${p.span.label}:${p.id === selectedId ? 1 : 0}`)
-        .join('|')
-      if (signature === chunk.signature) return
-      chunk.signature = signature
-      chunk.element.replaceChildren(drawChunk(text, chunk.from, chunk.to, placed, colours, selectedId))
+    // Spans come sorted by position, so this sort only merges mine with theirs.
+    const items = [...spans.map((s) => item(s, true)), ...theirs.map((s) => item(s, false))].sort(
+      (a, b) => a.start - b.start
+    )
+    this.items = items
+    this.lanes.clear()
+    this.clusterOf = new Int32Array(items.length)
+    this.clusters = []
+    let from = 0
+    for (const to of clusterEnds(items)) {
+      this.clusterOf.fill(this.clusters.length, from, to)
+      this.clusters.push([from, to])
+      from = to
+    }
+    for (const chunk of this.chunks) chunk.placed = []
+    const selectedChunks = new Set<number>()
+    let first = 0
+    items.forEach(({ id, start, end }, i) => {
+      // Items are sorted by start, so the first chunk each touches only moves forward.
+      while (first + 1 < this.chunks.length && this.chunks[first + 1]!.from <= start) first++
+      if (id === selectedId) selectedChunks.add(first)
+      for (let c = first; c < this.chunks.length && this.chunks[c]!.from < end; c++)
+        this.chunks[c]!.placed.push(i)
     })
+    for (const index of new Set([...this.near, ...selectedChunks])) this.draw(index)
+    // Chunks off screen keep their old marks until they come near; drop those so none show stale spans.
+    this.chunks.forEach((chunk, index) => {
+      if (chunk.drawn !== '' && !this.near.has(index) && !selectedChunks.has(index)) this.clear(index)
+    })
+  }
+
+  /** An item's lane, laying out its cluster the first time one of its spans is drawn in this render. */
+  private laneOf(index: number): number {
+    const item = this.items[index]!
+    let lane = this.lanes.get(item.id)
+    if (lane === undefined) {
+      const [from, to] = this.clusters[this.clusterOf[index]!]!
+      layOutCluster(this.items.slice(from, to), this.lanes)
+      lane = this.lanes.get(item.id) ?? 0
+    }
+    return lane
   }
 
   /** The UTF-16 offset in the text of a DOM point inside the root. */
@@ -89,19 +169,48 @@ export class DocTextRenderer {
     return from + range.toString().length
   }
 
+  /** Stops watching the chunks, when the view goes away. */
+  destroy(): void {
+    this.observer.disconnect()
+  }
+
+  private draw(index: number): void {
+    const chunk = this.chunks[index]
+    if (!chunk || this.text === undefined) return
+    const placed = chunk.placed.map((i): Placed => ({ ...this.items[i]!, lane: this.laneOf(i) }))
+    const signature = placed
+      .map((p) => `${p.id}:${p.start}:${p.end}:${p.lane}:${p.span.label}:${p.id === this.selectedId ? 1 : 0}`)
+      .join('|')
+    if (signature === chunk.drawn) return
+    chunk.drawn = signature
+    chunk.element.replaceChildren(
+      signature === ''
+        ? document.createTextNode(this.text.slice(chunk.from, chunk.to))
+        : drawChunk(this.text, chunk.from, chunk.to, placed, this.colours, this.selectedId)
+    )
+  }
+
+  private clear(index: number): void {
+    const chunk = this.chunks[index]!
+    chunk.drawn = ''
+    chunk.element.replaceChildren(document.createTextNode(this.text!.slice(chunk.from, chunk.to)))
+  }
+
   private reset(text: string): void {
     this.text = text
+    this.observer.disconnect()
+    this.near.clear()
     this.chunks = chunkBounds(text).map(([from, to], i) => {
       const element = document.createElement('span')
       element.dataset['chunk'] = String(i)
+      element.style.setProperty('contain-intrinsic-block-size', `auto ${estimatedHeight(text, from, to)}px`)
       element.appendChild(document.createTextNode(text.slice(from, to)))
-      return { from, to, element, signature: '' }
+      return { from, to, element, placed: [], drawn: '' }
     })
     this.root.replaceChildren(...this.chunks.map((c) => c.element))
-  }
-
-  private chunkAt(offset: number): number {
-    return Math.max(0, partitionPoint(this.chunks.length, (i) => this.chunks[i]!.from <= offset) - 1)
+    // The first chunks are on screen when a document opens; the observer reports the rest as they come near.
+    for (let i = 0; i < Math.min(3, this.chunks.length); i++) this.near.add(i)
+    for (const chunk of this.chunks) this.observer.observe(chunk.element)
   }
 }
 

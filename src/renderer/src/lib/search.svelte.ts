@@ -12,7 +12,7 @@ export class SearchState {
   query = $state('')
   busy = $state(false)
   result = $state<SearchResult | undefined>()
-  spanHits = $state<Span[]>([])
+  spanHits = $state.raw<Span[]>([])
   error = $state<string | undefined>()
 
   async run(): Promise<void> {
