@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { chmod, mkdir, symlink, truncate, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -36,6 +37,7 @@ describe('listCorpus', () => {
     await writeFile(path.join(root, 'huge.txt'), '')
     await truncate(path.join(root, 'huge.txt'), MAX_DOC_BYTES + 1)
     await mkdir(path.join(root, 'folder.txt'))
+    execFileSync('mkfifo', [path.join(root, 'pipe.txt')])
 
     const listing = await listCorpus(root)
     if (!listing.ok) throw new Error(listing.error.message)
@@ -48,6 +50,9 @@ describe('listCorpus', () => {
     // A directory link that leads outside is not walked; a folder named *.txt is not a document file.
     expect(Object.keys(errors).some((id) => id.startsWith('linked-dir/'))).toBe(false)
     expect(errors['folder.txt']).toBeUndefined()
+    // A FIFO is refused at once, not waited on for a writer that never comes.
+    expect(errors['pipe.txt']).toBe('Refused: not a regular file')
+    expect(await readDocument(root, 'pipe.txt')).toMatchObject({ ok: false, error: { code: 'refused' } })
   })
 
   it('lists files with a newline, a control character or a name that is not UTF-8 as refused, saying why', async () => {
