@@ -92,10 +92,12 @@ async function corpusList(count) {
     // From a reload, so the browser's own start-up is not counted.
     const started = Date.now()
     await app.page.reload()
+    // The list draws only the rows on screen; it says how many documents it holds.
     await app.page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="doc-item"]').length === n,
+      (n) => document.querySelector('[data-testid="doc-total"]')?.textContent?.trim() === `${n} documents`,
       count
     )
+    await app.page.locator('[data-testid="doc-item"]').first().waitFor()
     await app.page.getByTestId('doc-text').waitFor()
     report('list_corpus_ms', count, Date.now() - started, 'ms')
     await app.page.keyboard.press('Control+f')
