@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { CorpusListing, DocEntry, DocKind, Encoding, LoadedDoc } from '../shared/api'
@@ -32,6 +32,9 @@ const sizeLabel = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 
 const reason = (error: unknown): string =>
   (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : String((error as Error).message)
+
+/** Files up to this size are read synchronously. */
+const SYNC_READ_BYTES = 256 * 1024
 
 /** Files inspected between two turns of the event loop, so other requests are not held up long. */
 const INSPECT_BATCH = 256
@@ -72,8 +75,8 @@ function inspect(file: string): Inspection {
   }
 }
 
-/** Why a document (possibly a link) cannot be opened, or undefined when it can. Never throws. */
-async function refusal(realRoot: string, file: string): Promise<Inspection> {
+/** Why a document that is a link cannot be opened, or the inspection of what it leads to. Never throws. */
+async function inspectLink(realRoot: string, file: string): Promise<Inspection & { real?: string }> {
   let real: string
   try {
     real = await realpath(file)
@@ -82,11 +85,24 @@ async function refusal(realRoot: string, file: string): Promise<Inspection> {
   }
   if (!isInside(realRoot, real))
     return { size: 0, error: 'Refused: a link that leads outside the corpus folder' }
-  return inspect(real)
+  return { ...inspect(real), real }
 }
+
+/** A listed document, with the file it is read from and its stat key, for callers in main. */
+export type ScannedDoc = DocEntry & { file: string; statKey?: string }
 
 /** Every document under `root`, recursively; dot-folders are skipped, links followed only inside. */
 export async function listCorpus(root: string): Promise<Result<CorpusListing>> {
+  const scanned = await scanCorpus(root)
+  if (!scanned.ok) return scanned
+  const docs = scanned.value.docs.map(({ file: _file, statKey: _statKey, ...entry }) => entry)
+  return ok({ ...scanned.value, docs })
+}
+
+/** The listing, with where each readable document's bytes are and their stat key. */
+export async function scanCorpus(
+  root: string
+): Promise<Result<{ root: string; name: string; docs: ScannedDoc[] }>> {
   let realRoot: string
   try {
     realRoot = await realpath(root)
@@ -122,16 +138,16 @@ export async function listCorpus(root: string): Promise<Result<CorpusListing>> {
     }
   }
   await walk(root)
-  const docs: DocEntry[] = []
+  const docs: ScannedDoc[] = []
   for (const [i, { file, error: nameError, link }] of files.entries()) {
     // A plain file in a folder already found inside the root needs no link check of its own.
-    const { size, error } = nameError
-      ? { size: 0, error: nameError }
+    const { size, error, statKey, real } = nameError
+      ? { size: 0, error: nameError, statKey: undefined, real: undefined }
       : link
-        ? await refusal(realRoot, file)
-        : inspect(file)
-    const entry = { id: toId(root, file), size, kind: docKind(file) as DocKind }
-    docs.push(error ? { ...entry, error } : entry)
+        ? await inspectLink(realRoot, file)
+        : { ...inspect(file), real: file }
+    const entry = { id: toId(root, file), size, kind: docKind(file) as DocKind, file: real ?? file }
+    docs.push(error ? { ...entry, error } : { ...entry, statKey })
     if (i % INSPECT_BATCH === INSPECT_BATCH - 1) await new Promise((resolve) => setImmediate(resolve))
   }
   docs.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
@@ -214,12 +230,25 @@ export async function readDocument(
   // resolveDocPath returned the real path, checked inside the root.
   const { size, error, statKey } = inspect(resolved.value)
   if (error) return fail('refused', `${id}: ${error}`)
+  return loadDocument({ id, file: resolved.value, size, statKey }, encoding)
+}
+
+/**
+ * The decoded text of a document already found inside the corpus and inspected (listed, or resolved
+ * by id): from the cache while its stat key is the same, else read, decoded and cached.
+ */
+export async function loadDocument(
+  { id, file, size, statKey }: { id: string; file: string; size: number; statKey?: string },
+  encoding?: Encoding
+): Promise<Result<LoadedDoc>> {
   const cacheKey = `${statKey}:${encoding ?? ''}`
-  const cached = documents.get(resolved.value, cacheKey)
+  const cached = documents.get(file, cacheKey)
   if (cached?.id === id) return ok(cached)
   let bytes: Uint8Array
   try {
-    bytes = await readFile(resolved.value)
+    // Small files are read at once: a search or export reads thousands, and the thread pool's round
+    // trip costs more than the read.
+    bytes = size <= SYNC_READ_BYTES ? readFileSync(file) : await readFile(file)
   } catch (err) {
     return fail('not-found', `${id}: Unreadable: ${reason(err)}`)
   }
@@ -228,6 +257,6 @@ export async function readDocument(
   const decoded = decodeDocument(bytes, encoding)
   const text = docKind(id) === 'html' ? htmlToText(decoded.text) : decoded.text
   const doc = { id, text, sha256: sha256(text), encoding: decoded.encoding, warning: decoded.warning }
-  documents.set(resolved.value, cacheKey, doc)
+  if (statKey) documents.set(file, cacheKey, doc)
   return ok(doc)
 }

@@ -65,7 +65,8 @@ export function decodeDocument(bytes: Uint8Array, forced?: Encoding): Decoded {
   }
   const bom = bomEncoding(bytes)
   if (bom) return { text: decodeWith(bytes, bom), encoding: bom }
-  if (isValidUtf8(bytes)) return { text: strictUtf8.decode(bytes), encoding: 'utf-8' }
+  const utf8 = decodeUtf8(bytes)
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' }
   const encoding = detectLegacyEncoding(bytes)
   return {
     text: decodeWith(bytes, encoding),
@@ -74,11 +75,13 @@ export function decodeDocument(bytes: Uint8Array, forced?: Encoding): Decoded {
   }
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    strictUtf8.decode(bytes)
-    return true
+    return strictUtf8.decode(bytes)
   } catch {
-    return false
+    return undefined
   }
 }
+
+const isValidUtf8 = (bytes: Uint8Array): boolean => decodeUtf8(bytes) !== undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { searchCorpus } from './search'
+import { MAX_COUNTED, searchCorpus } from './search'
 import { tempCorpus } from './test-corpus'
 
 describe('searchCorpus', () => {
@@ -19,6 +19,17 @@ describe('searchCorpus', () => {
       ['b.html', 3, 9, 'SUMMIT']
     ])
     expect(result.value.hits[1]?.after).toBe(' (again).')
+  })
+
+  it('stops counting at the limit and says there are more, keeping the first hits', async () => {
+    const root = await tempCorpus({ 'a.txt': 'x '.repeat(MAX_COUNTED - 10), 'b.txt': 'x '.repeat(100) })
+    const result = await searchCorpus(root, 'x')
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value).toMatchObject({ total: MAX_COUNTED, truncated: true, more: true })
+    expect(result.value.hits).toHaveLength(500)
+    expect(result.value.hits[0]).toMatchObject({ docId: 'a.txt', start: 0, end: 1 })
+    const few = await searchCorpus(root, 'x x x x')
+    expect(few.ok && few.value.more).toBe(false)
   })
 
   it('treats the query as text, not a pattern', async () => {

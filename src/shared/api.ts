@@ -55,7 +55,11 @@ export type SearchHit = {
   after: string
 }
 
-export type SearchResult = { hits: SearchHit[]; total: number; truncated: boolean }
+/**
+ * Text hits, first ones first. `total` counts matches up to a limit; `more` says the search stopped
+ * there, so there are more than `total`. `truncated` says not every counted match is in `hits`.
+ */
+export type SearchResult = { hits: SearchHit[]; total: number; truncated: boolean; more: boolean }
 
 export type AppInfo = {
   shell: 'electron' | 'browser'

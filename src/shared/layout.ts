@@ -26,7 +26,7 @@ export function assignLanes(spans: readonly Interval[]): Map<string, number> {
  */
 export function clusterEnds(byStart: readonly Interval[]): number[] {
   const ends: number[] = []
-  for (let from = 0; from < byStart.length; ) {
+  for (let from = 0; from < byStart.length;) {
     let to = from + 1
     let reach = byStart[from]!.end
     while (to < byStart.length && byStart[to]!.start < reach) reach = Math.max(reach, byStart[to++]!.end)
