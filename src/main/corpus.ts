@@ -30,6 +30,10 @@ const toId = (root: string, file: string): string => path.relative(root, file).s
 
 const sizeLabel = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 
+/** What to tell the user when the corpus folder vanished while the app had it open. */
+const folderGone = (root: string): string =>
+  `The corpus folder ${root} is no longer there (moved or deleted). Your annotations are kept: open the folder again where it is now.`
+
 const reason = (error: unknown): string =>
   (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : String((error as Error).message)
 
@@ -108,7 +112,12 @@ export async function scanCorpus(
     realRoot = await realpath(root)
     if (!(await stat(realRoot)).isDirectory()) return fail('not-found', `Not a folder: ${root}`)
   } catch (error) {
-    return fail('not-found', `Cannot open corpus folder ${root}: ${reason(error)}`)
+    return fail(
+      'not-found',
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? folderGone(root)
+        : `Cannot open corpus folder ${root}: ${reason(error)}`
+    )
   }
   /** Files found, each with a name problem, or whether it is a link (to resolve) or a plain file. */
   const files: { file: string; error?: string; link?: boolean }[] = []
@@ -206,8 +215,13 @@ export async function resolveDocPath(root: string, id: string): Promise<Result<s
   const problem = nameProblem(id)
   if (problem) return fail('refused', `Refused: ${JSON.stringify(id.slice(0, 200))}: ${problem}`)
   if (!docKind(id)) return fail('refused', `Refused: "${id}" is not a .txt, .md or .html document`)
+  let realRoot: string
   try {
-    const realRoot = await realpath(root)
+    realRoot = await realpath(root)
+  } catch {
+    return fail('not-found', folderGone(root))
+  }
+  try {
     const real = await realpath(path.join(root, ...segments))
     if (!isInside(realRoot, real))
       return fail('outside-corpus', `Refused: "${id}" leads outside the corpus folder`)
