@@ -7,6 +7,7 @@ import { placeImported } from './formats/place'
 import { sha256Hex } from './formats/test-hash'
 import { assignLanes, type Interval } from './layout'
 import { OffsetMap, sliceCodePoints } from './offsets'
+import { diffLayers } from './review'
 import { DEFAULT_LABELS, type Span } from './spans'
 
 /** How many random cases each property runs: FUZZ_RUNS=10000 npm run test:unit for the long mode. */
@@ -93,6 +94,77 @@ describe('overlap lanes on random spans', () => {
     fc.assert(
       fc.property(spans, (list) => {
         expect(assignLanes(list)).toEqual(naiveLanes(list))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('review pairing on random layers', () => {
+  /** The pairing rule, naively: for each of mine in order, the best free one of theirs, first on a tie. */
+  function naiveDiff(mine: readonly Span[], theirs: readonly Span[]): string[] {
+    const freeMine = new Set(mine)
+    const freeTheirs = new Set(theirs)
+    const out: string[] = []
+    const pass = (
+      kind: string,
+      match: (m: Span, t: Span) => boolean,
+      score: (m: Span, t: Span) => number
+    ) => {
+      for (const m of [...freeMine]) {
+        let best: Span | undefined
+        for (const t of freeTheirs) if (match(m, t) && (!best || score(m, t) > score(m, best))) best = t
+        if (!best) continue
+        freeMine.delete(m)
+        freeTheirs.delete(best)
+        out.push(`${kind}:${m.id}:${best.id}`)
+      }
+    }
+    const same = (m: Span, t: Span): boolean => m.start === t.start && m.end === t.end
+    const sharedBy = (m: Span, t: Span): number => Math.min(m.end, t.end) - Math.max(m.start, t.start)
+    pass(
+      'agree',
+      (m, t) => same(m, t) && m.label === t.label,
+      () => 0
+    )
+    pass('label-conflict', same, () => 0)
+    pass('boundary-conflict', (m, t) => m.label === t.label && sharedBy(m, t) > 0, sharedBy)
+    for (const m of freeMine) out.push(`only-mine:${m.id}`)
+    for (const t of freeTheirs) out.push(`only-theirs:${t.id}`)
+    return out.sort()
+  }
+
+  it('pairs exactly as the naive rule does', () => {
+    const layer = (prefix: string) =>
+      fc
+        .array(
+          fc.record({
+            start: fc.nat(60),
+            length: fc.integer({ min: 1, max: 15 }),
+            label: fc.constantFrom('a', 'b')
+          }),
+          { maxLength: 25 }
+        )
+        .map((list) =>
+          list.map(({ start, length, label }, i): Span => ({
+            id: `${prefix}${i}`,
+            docId: 'd',
+            start,
+            end: start + length,
+            label,
+            text: '',
+            author: prefix,
+            createdAt: '',
+            updatedAt: ''
+          }))
+        )
+    fc.assert(
+      fc.property(layer('m'), layer('t'), (mine, theirs) => {
+        expect(
+          diffLayers(mine, theirs)
+            .map((d) => d.key)
+            .sort()
+        ).toEqual(naiveDiff(mine, theirs))
       }),
       { numRuns: RUNS }
     )

@@ -1,3 +1,4 @@
+import { partitionPoint } from './sorted'
 import type { Span } from './spans'
 
 export const DIFF_KINDS = [
@@ -14,50 +15,92 @@ export type Diff = { key: string; kind: DiffKind; mine?: Span; theirs?: Span; st
 
 export type Decision = 'accept-theirs' | 'keep-mine' | 'reject'
 
-const sameRange = (a: Span, b: Span): boolean => a.start === b.start && a.end === b.end
 const shared = (a: Span, b: Span): number => Math.min(a.end, b.end) - Math.max(a.start, b.start)
 
 /**
  * Pairs the spans of two layers in one document (SPEC 6): agree (same
  * range and label), label conflict (same range, other label), boundary
- * conflict (overlapping, same label, other range), then what is left is
- * only mine or only theirs. Each span is in exactly one diff.
+ * conflict (overlapping, same label, other range; the pair sharing most
+ * characters), then what is left is only mine or only theirs. Each span is in
+ * exactly one diff. Mine are taken in order, each with the first of theirs
+ * (in their order) among the best; lookups are by index, so a document's
+ * cost grows with its spans, not with their square.
  */
 export function diffLayers(mine: readonly Span[], theirs: readonly Span[]): Diff[] {
-  const freeMine = new Set(mine)
-  const freeTheirs = new Set(theirs)
+  const taken = new Uint8Array(theirs.length)
+  const paired = new Uint8Array(mine.length)
   const diffs: Diff[] = []
-  const pair = (
-    kind: DiffKind,
-    match: (m: Span, t: Span) => boolean,
-    score: (m: Span, t: Span) => number
-  ): void => {
-    for (const m of [...freeMine]) {
-      let best: Span | undefined
-      for (const t of freeTheirs) if (match(m, t) && (!best || score(m, t) > score(m, best))) best = t
-      if (!best) continue
-      freeMine.delete(m)
-      freeTheirs.delete(best)
-      diffs.push({
-        key: `${kind}:${m.id}:${best.id}`,
-        kind,
-        mine: m,
-        theirs: best,
-        start: Math.min(m.start, best.start)
-      })
-    }
+  const pair = (kind: DiffKind, m: number, t: number): void => {
+    const [a, b] = [mine[m]!, theirs[t]!]
+    paired[m] = 1
+    taken[t] = 1
+    diffs.push({
+      key: `${kind}:${a.id}:${b.id}`,
+      kind,
+      mine: a,
+      theirs: b,
+      start: Math.min(a.start, b.start)
+    })
   }
-  pair(
-    'agree',
-    (m, t) => sameRange(m, t) && m.label === t.label,
-    () => 0
-  )
-  pair('label-conflict', sameRange, () => 0)
-  pair('boundary-conflict', (m, t) => m.label === t.label && shared(m, t) > 0, shared)
-  for (const m of freeMine)
-    diffs.push({ key: `only-mine:${m.id}`, kind: 'only-mine', mine: m, start: m.start })
-  for (const t of freeTheirs)
-    diffs.push({ key: `only-theirs:${t.id}`, kind: 'only-theirs', theirs: t, start: t.start })
+  /** Pairs each free span of mine with the first free one of theirs under the same key. */
+  const pairByKey = (kind: DiffKind, key: (s: Span) => string): void => {
+    const buckets = new Map<string, number[]>()
+    theirs.forEach((t, i) => {
+      if (taken[i]) return
+      const k = key(t)
+      const bucket = buckets.get(k)
+      if (bucket) bucket.push(i)
+      else buckets.set(k, [i])
+    })
+    mine.forEach((m, i) => {
+      if (paired[i]) return
+      const bucket = buckets.get(key(m))
+      while (bucket?.length && taken[bucket[0]!]) bucket.shift()
+      if (bucket?.length) pair(kind, i, bucket.shift()!)
+    })
+  }
+  pairByKey('agree', (s) => `${s.start}:${s.end}:${s.label}`)
+  pairByKey('label-conflict', (s) => `${s.start}:${s.end}`)
+
+  // Boundary conflicts: per label, theirs sorted by start; only those starting within the longest
+  // span's length before a span of mine can reach it.
+  const byLabel = new Map<string, number[]>()
+  theirs.forEach((t, i) => {
+    if (taken[i]) return
+    const list = byLabel.get(t.label)
+    if (list) list.push(i)
+    else byLabel.set(t.label, [i])
+  })
+  const longest = new Map<string, number>()
+  for (const [label, list] of byLabel) {
+    list.sort((a, b) => theirs[a]!.start - theirs[b]!.start || a - b)
+    longest.set(label, Math.max(...list.map((i) => theirs[i]!.end - theirs[i]!.start)))
+  }
+  mine.forEach((m, i) => {
+    if (paired[i]) return
+    const list = byLabel.get(m.label)
+    if (!list) return
+    const reach = m.start - longest.get(m.label)!
+    let best: number | undefined
+    for (let j = partitionPoint(list.length, (k) => theirs[list[k]!]!.start <= reach); j < list.length; j++) {
+      const t = list[j]!
+      if (theirs[t]!.start >= m.end) break
+      if (taken[t] || shared(m, theirs[t]!) <= 0) continue
+      const better =
+        best === undefined ||
+        shared(m, theirs[t]!) > shared(m, theirs[best]!) ||
+        (shared(m, theirs[t]!) === shared(m, theirs[best]!) && t < best)
+      if (better) best = t
+    }
+    if (best !== undefined) pair('boundary-conflict', i, best)
+  })
+
+  mine.forEach((m, i) => {
+    if (!paired[i]) diffs.push({ key: `only-mine:${m.id}`, kind: 'only-mine', mine: m, start: m.start })
+  })
+  theirs.forEach((t, i) => {
+    if (!taken[i]) diffs.push({ key: `only-theirs:${t.id}`, kind: 'only-theirs', theirs: t, start: t.start })
+  })
   return diffs.sort((a, b) => a.start - b.start || a.key.localeCompare(b.key))
 }
 
