@@ -30,7 +30,7 @@ export function timeCreateSpans(page, count) {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
     const times = []
     for (let i = 0; i < count; i++) {
-      pane.scrollTop = ((i * 7919) % 1000) / 1000 * (pane.scrollHeight - pane.clientHeight)
+      pane.scrollTop = (((i * 7919) % 1000) / 1000) * (pane.scrollHeight - pane.clientHeight)
       await frame()
       await frame()
       const view = pane.getBoundingClientRect()
