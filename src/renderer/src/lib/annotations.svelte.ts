@@ -9,6 +9,8 @@ import { History, invert, type Change, type Step } from './history'
 const byPosition = (a: Span, b: Span): number =>
   a.start - b.start || b.end - a.end || a.id.localeCompare(b.id)
 
+type StoredDoc = [Span[], DocRecord | undefined]
+
 /** The open document's spans, every change to them, and whether each change is stored yet. */
 export class AnnotationState {
   corpus = $state('')
@@ -66,11 +68,16 @@ export class AnnotationState {
    * Opens a document: its text, spans and any re-anchoring become visible
    * together, so a key pressed while it loads still applies to what is shown.
    */
-  async openDoc(docId: string, text: string, sha256: string): Promise<void> {
+  async openDoc(
+    docId: string,
+    text: string,
+    sha256: string,
+    stored: Promise<StoredDoc> = this.loadStored(docId)
+  ): Promise<void> {
     this.opening = docId
-    const [stored, record] = await Promise.all([this.storedSpans(docId), db.docs.get([this.corpus, docId])])
+    const [storedSpans, record] = await stored
     if (this.opening !== docId) return
-    let spans = stored
+    let spans = storedSpans
     let notice: string | undefined
     if (record?.sha256 !== sha256) {
       if (record?.sha256 && spans.length > 0) ({ spans, notice } = await this.reanchorAll(docId, text, spans))
@@ -82,6 +89,11 @@ export class AnnotationState {
     this.spans = spans.sort(byPosition)
     this.selectedId = undefined
     this.reanchorNotice = notice
+  }
+
+  /** A document's stored spans and record, read while its text is still on its way. */
+  loadStored(docId: string): Promise<StoredDoc> {
+    return Promise.all([this.storedSpans(docId), db.docs.get([this.corpus, docId])])
   }
 
   /** The file changed since it was annotated: move each span to where its text now is, or orphan it. */

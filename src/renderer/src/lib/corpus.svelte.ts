@@ -50,11 +50,13 @@ export class CorpusState {
       return
     }
     this.loading = true
+    // The text comes from main, the spans from IndexedDB: ask for both at once.
+    const stored = annotations.loadStored(id)
     const result = await api.readDocument({ id, encoding })
     if (this.selectedId !== id) return
     this.loading = false
     this.error = result.ok ? undefined : result.error.message
-    if (result.ok) await annotations.openDoc(id, result.value.text, result.value.sha256)
+    if (result.ok) await annotations.openDoc(id, result.value.text, result.value.sha256, stored)
     else annotations.closeDoc()
     this.doc = result.ok ? result.value : undefined
   }

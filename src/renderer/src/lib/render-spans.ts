@@ -86,6 +86,7 @@ export class DocTextRenderer {
   private clusterOf = new Int32Array(0)
   private clusters: [number, number][] = []
   private readonly lanes = new Map<string, number>()
+  private itemOf = new WeakMap<Span, Item>()
 
   constructor(private readonly root: HTMLElement) {
     this.observer = new IntersectionObserver(
@@ -109,17 +110,25 @@ export class DocTextRenderer {
     if (text !== this.text) this.reset(text)
     this.colours = new Map(labels.map((l) => [l.name, l]))
     this.selectedId = selectedId
-    const item = (span: Span, mine: boolean): Item => ({
-      id: mine ? span.id : THEIRS + span.id,
-      start: map.toUtf16(span.start),
-      end: map.toUtf16(span.end),
-      span,
-      mine
-    })
-    // Spans come sorted by position, so this sort only merges mine with theirs.
-    const items = [...spans.map((s) => item(s, true)), ...theirs.map((s) => item(s, false))].sort(
-      (a, b) => a.start - b.start
-    )
+    // Spans are immutable: an unchanged span keeps its item (and UTF-16 place) from the last render.
+    const item = (span: Span, mine: boolean): Item => {
+      let cached = this.itemOf.get(span)
+      if (!cached || cached.mine !== mine) {
+        cached = {
+          id: mine ? span.id : THEIRS + span.id,
+          start: map.toUtf16(span.start),
+          end: map.toUtf16(span.end),
+          span,
+          mine
+        }
+        this.itemOf.set(span, cached)
+      }
+      return cached
+    }
+    // Spans come sorted by position; sorting is needed only to merge mine with theirs.
+    const items = spans.map((s) => item(s, true))
+    if (theirs.length > 0) items.push(...theirs.map((s) => item(s, false)))
+    if (theirs.length > 0) items.sort((a, b) => a.start - b.start)
     this.items = items
     this.lanes.clear()
     this.clusterOf = new Int32Array(items.length)
@@ -198,6 +207,7 @@ export class DocTextRenderer {
 
   private reset(text: string): void {
     this.text = text
+    this.itemOf = new WeakMap()
     this.observer.disconnect()
     this.near.clear()
     this.chunks = chunkBounds(text).map(([from, to], i) => {
