@@ -73,9 +73,10 @@ test('a 50 MiB file opens and takes spans; one byte more is refused with the rea
   await label(page, text, 'Kim', '2')
   const [span] = await drawnSpans(page)
   expect(span).toMatchObject({ label: 'quote', ...codePointRange(text, 'Kim') })
-  // Still answering: another document opens at once.
+  // Still answering: another document opens (the 50 MiB text is let go of on the way; CI runs this
+  // beside other browser tests on two cores, hence the margin).
   await page.locator('[data-doc-id="a-small.txt"] button').click()
-  await expect(page.getByTestId('doc-text')).toHaveText('Small.')
+  await expect(page.getByTestId('doc-text')).toHaveText('Small.', { timeout: 20_000 })
 })
 
 test('a corpus folder that disappears while open: a clear message, annotations kept, back when it returns', async ({
