@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { makeCorpus } from './corpora'
 import { expect, test } from './fixtures'
-import { storedRecords } from './storage'
+import { storedSpanRecords } from './storage'
 import { codePointRange, drawnSpans, selectCodePoints, type SpanAttrs } from './text'
 
 /** Kills per run: 20 here and in CI; `KILLS=200 npm run test:e2e -- crash-loop` for the long mode. */
@@ -71,12 +71,7 @@ test('edits survive the app being killed at random points: committed ones presen
       expect(expected.has(span.id), `${message}: ${key(span)} was never made`).toBe(true)
     // Straight from IndexedDB: whole records only, each quoting the text its offsets point at.
     const points = Array.from(TEXT)
-    const stored = (await storedRecords(page, 'spans')) as {
-      id: string
-      start: number
-      end: number
-      text: string
-    }[]
+    const stored = await storedSpanRecords(page)
     expect(stored.map((s) => s.id).sort(), message).toEqual(found.map((s) => s.id).sort())
     for (const s of stored) expect(s.text, message).toBe(points.slice(s.start, s.end).join(''))
     expected.clear()

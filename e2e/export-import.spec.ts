@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { makeCorpus } from './corpora'
 import { expect, test } from './fixtures'
-import { storedRecords } from './storage'
+import { storedSpanRecords } from './storage'
 import { codePointRange, selectCodePoints } from './text'
 
 const DOCS = {
@@ -124,7 +124,7 @@ test('malformed imports get an error naming the file and line, and change nothin
   await selectCodePoints(page, 0, 3)
   await page.keyboard.press('1')
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
-  const stored = async (): Promise<number> => (await storedRecords(page, 'spans')).length
+  const stored = async (): Promise<number> => (await storedSpanRecords(page)).length
   expect(await stored()).toBe(1)
 
   await page.getByTestId('import-button').click()
@@ -172,7 +172,7 @@ test('a colleague export imports into a named layer, apart from my spans; brat U
   )
   await page.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(page.getByTestId('span')).toHaveCount(0)
-  const layer = await storedRecords(page, 'layerSpans')
+  const layer = await storedSpanRecords(page, 'colleague')
   const { start, end } = codePointRange(text, '中文字符')
   expect(layer).toEqual([
     expect.objectContaining({ layer: 'colleague', docId: 'mixed.txt', start, end, text: '中文字符' })

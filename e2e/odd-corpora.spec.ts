@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { makeCorpus } from './corpora'
 import { expect, test } from './fixtures'
-import { storedRecords } from './storage'
+import { storedSpanRecords } from './storage'
 import { codePointRange, drawnSpans, selectCodePoints } from './text'
 
 const MIB = 1024 * 1024
@@ -92,7 +92,7 @@ test('a corpus folder that disappears while open: a clear message, annotations k
   await page.locator('[data-doc-id="b.txt"] button').click()
   await expect(page.getByRole('alert')).toContainText('is no longer there (moved or deleted)')
   await expect(page.getByRole('alert')).toContainText('Your annotations are kept')
-  expect(await storedRecords(page, 'spans')).toHaveLength(1)
+  expect(await storedSpanRecords(page)).toHaveLength(1)
 
   await rename(`${corpus}-moved`, corpus)
   await page.locator('[data-doc-id="a.txt"] button').click()

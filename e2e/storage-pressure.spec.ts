@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { makeCorpus } from './corpora'
 import { expect, test } from './fixtures'
-import { storedRecords } from './storage'
+import { storedSpanRecords } from './storage'
 import { codePointRange, drawnSpans, selectCodePoints } from './text'
 
 const TEXT = 'Pompeo met Kim in Pyongyang. The summit was productive. Talks may resume in November.'
@@ -93,7 +93,7 @@ test('a full quota during edits and imports: a clear message, nothing partial, e
   await page.getByTestId('import-confirm').click()
   await expect(page.getByTestId('import-error')).toContainText('quota is full. Nothing was imported')
   await page.getByRole('button', { name: 'Close', exact: true }).click()
-  expect(await storedRecords(page, 'spans')).toHaveLength(2)
+  expect(await storedSpanRecords(page)).toHaveLength(2)
   await expect(page.getByTestId('span')).toHaveCount(2)
 
   // Space comes back: work goes on, and a relaunch finds exactly what was saved.

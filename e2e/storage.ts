@@ -19,3 +19,13 @@ export function storedRecords(page: Page, store: string): Promise<unknown[]> {
     store
   )
 }
+
+type StoredSpan = { id: string; docId: string; start: number; end: number; label: string; text: string }
+
+/** The spans stored in the app's IndexedDB, read straight from their buckets: mine, or a review layer's. */
+export async function storedSpanRecords(page: Page, layer = ''): Promise<(StoredSpan & { layer: string })[]> {
+  const buckets = (await storedRecords(page, 'spanBuckets')) as { layer: string; spans: StoredSpan[] }[]
+  return buckets
+    .filter((b) => b.layer === layer)
+    .flatMap((b) => b.spans.map((s) => ({ ...s, layer: b.layer })))
+}

@@ -3,13 +3,15 @@ import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
 import { snapSelection } from '../../../shared/snap'
 import { partitionPoint } from '../../../shared/sorted'
 import { DEFAULT_LABELS, timestamp, type DocStatus, type LabelDef, type Span } from '../../../shared/spans'
+import { BucketIndex, docBuckets } from './buckets'
 import { db, storageErrorMessage, type DocRecord } from './db'
+import { MINE, readBuckets, readMineDoc, storeSpanChange, writeDocSpans } from './layers'
 import { History, invert, type Change, type Step } from './history'
 
 const byPosition = (a: Span, b: Span): number =>
   a.start - b.start || b.end - a.end || a.id.localeCompare(b.id)
 
-type StoredDoc = [Span[], DocRecord | undefined]
+type StoredDoc = [{ spans: Span[]; index: BucketIndex }, DocRecord | undefined]
 
 /** The open document's spans, every change to them, and whether each change is stored yet. */
 export class AnnotationState {
@@ -36,6 +38,8 @@ export class AnnotationState {
   map = $derived(new OffsetMap(this.text))
 
   private history = new History()
+  /** Which bucket each span of the open document is stored in. */
+  private index = new BucketIndex()
 
   async openCorpus(corpus: string, defaultAuthor: string): Promise<void> {
     this.corpus = corpus
@@ -51,13 +55,10 @@ export class AnnotationState {
     this.author = author?.value ?? defaultAuthor
     this.statuses = Object.fromEntries(docs.map((d) => [d.docId, d.status]))
     const counts: Record<string, Record<string, number>> = {}
-    await db.spans
-      .where('corpus')
-      .equals(corpus)
-      .each((span) => {
-        const doc = (counts[span.docId] ??= {})
-        doc[span.label] = (doc[span.label] ?? 0) + 1
-      })
+    for (const bucket of await readBuckets(corpus, MINE)) {
+      const doc = (counts[bucket.docId] ??= {})
+      for (const span of bucket.spans) doc[span.label] = (doc[span.label] ?? 0) + 1
+    }
     this.counts = counts
   }
 
@@ -75,33 +76,36 @@ export class AnnotationState {
     stored: Promise<StoredDoc> = this.loadStored(docId)
   ): Promise<void> {
     this.opening = docId
-    const [storedSpans, record] = await stored
+    const [storedDoc, record] = await stored
     if (this.opening !== docId) return
-    let spans = storedSpans
+    let { spans, index } = storedDoc
     let notice: string | undefined
     if (record?.sha256 !== sha256) {
-      if (record?.sha256 && spans.length > 0) ({ spans, notice } = await this.reanchorAll(docId, text, spans))
+      if (record?.sha256 && spans.length > 0)
+        ({ spans, index, notice } = await this.reanchorAll(docId, text, spans, index))
       await this.track(this.saveDoc(docId, { sha256 }))
       if (this.opening !== docId) return
     }
     this.docId = docId
     this.text = text
     this.spans = spans.sort(byPosition)
+    this.index = index
     this.selectedId = undefined
     this.reanchorNotice = notice
   }
 
   /** A document's stored spans and record, read while its text is still on its way. */
   loadStored(docId: string): Promise<StoredDoc> {
-    return Promise.all([this.storedSpans(docId), db.docs.get([this.corpus, docId])])
+    return Promise.all([readMineDoc(this.corpus, docId), db.docs.get([this.corpus, docId])])
   }
 
   /** The file changed since it was annotated: move each span to where its text now is, or orphan it. */
   private async reanchorAll(
     docId: string,
     text: string,
-    spans: Span[]
-  ): Promise<{ spans: Span[]; notice: string }> {
+    spans: Span[],
+    index: BucketIndex
+  ): Promise<{ spans: Span[]; index: BucketIndex; notice: string }> {
     const map = new OffsetMap(text)
     let moved = 0
     let orphaned = 0
@@ -122,14 +126,17 @@ export class AnnotationState {
       changed.push(placed)
       return placed
     })
-    await this.track(db.spans.bulkPut(changed.map((span) => ({ ...span, corpus: this.corpus }))))
+    if (changed.length > 0) {
+      await this.track(writeDocSpans(this.corpus, MINE, docId, result))
+      index = new BucketIndex(docBuckets(this.corpus, '', docId, result))
+    }
     this.history.forget(docId)
     const notice =
       `This file changed since it was annotated: ${moved} span${moved === 1 ? '' : 's'} moved to follow the text` +
       (orphaned
         ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned.`
         : '.')
-    return { spans: result, notice }
+    return { spans: result, index, notice }
   }
 
   private saveDoc(docId: string, patch: Partial<DocRecord>): Promise<unknown> {
@@ -147,14 +154,10 @@ export class AnnotationState {
     if (docId !== undefined) {
       this.docId = docId
       this.text = text
-      this.spans = (await this.storedSpans(docId)).sort(byPosition)
+      const { spans, index } = await readMineDoc(this.corpus, docId)
+      this.spans = spans.sort(byPosition)
+      this.index = index
     }
-  }
-
-  /** A document's spans as stored, orphans included. */
-  private async storedSpans(docId: string): Promise<Span[]> {
-    const records = await db.spans.where('[corpus+docId]').equals([this.corpus, docId]).toArray()
-    return records.map(({ corpus: _corpus, ...span }) => span)
   }
 
   closeDoc(): void {
@@ -162,6 +165,7 @@ export class AnnotationState {
     this.docId = undefined
     this.text = ''
     this.spans = []
+    this.index = new BucketIndex()
     this.selectedId = undefined
   }
 
@@ -253,13 +257,21 @@ export class AnnotationState {
     const docId = (change.after ?? change.before)!.docId
     this.show(change)
     if (step === 'record') this.history.record(docId, change)
-    const write = change.after
-      ? db.spans.put({ ...$state.snapshot(change.after), corpus: this.corpus })
-      : db.spans.delete(change.before!.id)
+    const id = (change.after ?? change.before)!.id
+    const index = this.index
+    const bucket = index.place(id)
+    if (!change.after) index.drop(id)
+    const write = storeSpanChange(this.corpus, docId, bucket, {
+      id,
+      stored: change.before !== undefined,
+      after: change.after && $state.snapshot(change.after)
+    })
     void this.track(write).then((stored) => {
       if (stored) return
       this.show(invert(change))
       this.history.revert(docId, recorded, step)
+      if (change.before) index.set(id, bucket)
+      else index.drop(id)
     })
   }
 

@@ -1,4 +1,7 @@
+import Dexie from 'dexie'
+import { byDoc } from '../../../shared/figures'
 import { timestamp, type Span } from '../../../shared/spans'
+import { BucketIndex, docBuckets, type SpanBucket } from './buckets'
 import { db } from './db'
 
 /** My own annotations, as a layer name. */
@@ -6,42 +9,136 @@ export const MINE = 'mine'
 /** The layer review decisions build. */
 export const GOLD = 'gold'
 
-const strip = <T extends Span>(record: T & { corpus: string; layer?: string }): Span => {
-  const { corpus: _corpus, layer: _layer, ...span } = record
-  return span
+/** The layer as stored: '' for mine, so no imported layer's name can collide with it. */
+const layerKey = (layer: string): string => (layer === MINE ? '' : layer)
+
+/** The buckets of one layer in a corpus, or of one document in it, as a key range. */
+function bucketRange(corpus: string, layer: string, docId?: string): Dexie.Collection<SpanBucket> {
+  const key = layerKey(layer)
+  const [low, high] =
+    docId === undefined
+      ? [
+          [corpus, key, Dexie.minKey, Dexie.minKey],
+          [corpus, key, Dexie.maxKey, Dexie.maxKey]
+        ]
+      : [
+          [corpus, key, docId, Dexie.minKey],
+          [corpus, key, docId, Dexie.maxKey]
+        ]
+  return db.spanBuckets.where('[corpus+layer+docId+bucket]').between(low, high)
+}
+
+export const readBuckets = (corpus: string, layer: string, docId?: string): Promise<SpanBucket[]> =>
+  bucketRange(corpus, layer, docId).toArray()
+
+const spansIn = (buckets: readonly SpanBucket[]): Span[] => buckets.flatMap((b) => b.spans)
+
+/** Every stored span of a layer (or of one document in it), orphans included. */
+export async function storedSpans(corpus: string, layer: string, docId?: string): Promise<Span[]> {
+  return spansIn(await readBuckets(corpus, layer, docId))
 }
 
 /** Every span of a layer in a corpus ('mine' is my own annotations), orphans left out. */
 export async function layerSpans(corpus: string, layer: string, docId?: string): Promise<Span[]> {
-  const records =
-    layer === MINE
-      ? docId === undefined
-        ? await db.spans.where('corpus').equals(corpus).toArray()
-        : await db.spans.where('[corpus+docId]').equals([corpus, docId]).toArray()
-      : docId === undefined
-        ? await db.layerSpans.where('[corpus+layer]').equals([corpus, layer]).toArray()
-        : await db.layerSpans.where('[corpus+layer+docId]').equals([corpus, layer, docId]).toArray()
-  return records.filter((s) => !s.orphaned).map(strip)
+  return (await storedSpans(corpus, layer, docId)).filter((s) => !s.orphaned)
 }
 
-/** Replaces one document's spans in a layer, in one transaction. */
+/** Writes a document's spans in a layer in place of those stored; returns how many it held before. */
+export function writeDocSpans(
+  corpus: string,
+  layer: string,
+  docId: string,
+  spans: readonly Span[]
+): Promise<number> {
+  return db.transaction('rw', db.spanBuckets, async () => {
+    const range = bucketRange(corpus, layer, docId)
+    const before = spansIn(await range.toArray()).length
+    await range.delete()
+    await db.spanBuckets.bulkPut(docBuckets(corpus, layerKey(layer), docId, spans))
+    return before
+  })
+}
+
+/** Adds spans to my annotations, each replacing a stored one with the same id in its document. */
+export function mergeMine(corpus: string, spans: readonly Span[]): Promise<void> {
+  return db.transaction('rw', db.spanBuckets, async () => {
+    for (const [docId, added] of byDoc(spans)) {
+      const ids = new Set(added.map((s) => s.id))
+      const kept = (await storedSpans(corpus, MINE, docId)).filter((s) => !ids.has(s.id))
+      await writeDocSpans(corpus, MINE, docId, [...kept, ...added])
+    }
+  })
+}
+
+/**
+ * Stores one change to one span of mine: takes the span with this id out of its bucket (when it was
+ * stored) and puts `after` (if any) in. The bucket is read and written in one transaction, so a change
+ * refused by storage leaves it as it was and changes made after it still apply.
+ */
+export function storeSpanChange(
+  corpus: string,
+  docId: string,
+  bucket: number,
+  change: { id: string; stored: boolean; after?: Span }
+): Promise<void> {
+  const { id, stored, after } = change
+  return db.transaction('rw', db.spanBuckets, async () => {
+    const key: [string, string, string, number] = [corpus, '', docId, bucket]
+    const spans = (await db.spanBuckets.get(key))?.spans ?? []
+    let at = spans.findIndex((s) => s.id === id)
+    if (at === -1 && stored) {
+      // The index in memory should always know the bucket; should it ever be wrong, the span is found anyway.
+      for (const other of await readBuckets(corpus, MINE, docId)) {
+        if (other.bucket === bucket || !other.spans.some((s) => s.id === id)) continue
+        other.spans = other.spans.filter((s) => s.id !== id)
+        await (other.spans.length
+          ? db.spanBuckets.put(other)
+          : db.spanBuckets.delete([corpus, '', docId, other.bucket]))
+      }
+    }
+    if (at === -1) at = spans.length
+    const next = after ? spans.toSpliced(at, 1, after) : spans.toSpliced(at, 1)
+    if (next.length === 0) await db.spanBuckets.delete(key)
+    else await db.spanBuckets.put({ corpus, layer: '', docId, bucket, spans: next })
+  })
+}
+
+/** A document's stored spans of mine with the bucket index that places new ones. */
+export async function readMineDoc(
+  corpus: string,
+  docId: string
+): Promise<{ spans: Span[]; index: BucketIndex }> {
+  const buckets = await readBuckets(corpus, MINE, docId)
+  return { spans: spansIn(buckets), index: new BucketIndex(buckets) }
+}
+
+/** Deletes every span of a layer in a corpus; returns how many there were. */
+export function deleteLayerSpans(corpus: string, layer: string): Promise<number> {
+  return db.transaction('rw', db.spanBuckets, async () => {
+    const range = bucketRange(corpus, layer)
+    let count = 0
+    await range.each((b) => (count += b.spans.length))
+    await range.delete()
+    return count
+  })
+}
+
+/** Replaces one document's spans in a review layer and its span count, in one transaction. */
 export async function replaceLayerDoc(
   corpus: string,
   layer: string,
   docId: string,
   spans: Span[]
 ): Promise<void> {
-  await db.transaction('rw', db.layerSpans, db.layers, async () => {
-    await db.layerSpans.where('[corpus+layer+docId]').equals([corpus, layer, docId]).delete()
-    await db.layerSpans.bulkPut(spans.map((s) => ({ ...s, corpus, layer })))
-    const count = await db.layerSpans.where('[corpus+layer]').equals([corpus, layer]).count()
+  await db.transaction('rw', db.spanBuckets, db.layers, async () => {
+    const before = await writeDocSpans(corpus, layer, docId, spans)
     const existing = await db.layers.get([corpus, layer])
     await db.layers.put({
       corpus,
       name: layer,
       importedAt: existing?.importedAt ?? timestamp(),
       source: existing?.source ?? 'review decisions',
-      spans: count
+      spans: (existing?.spans ?? 0) - before + spans.length
     })
   })
 }

@@ -2,7 +2,7 @@ import type { SearchResult } from '../../../shared/api'
 import type { Span } from '../../../shared/spans'
 import { annotations } from './annotations.svelte'
 import { api } from './api'
-import { db } from './db'
+import { MINE, storedSpans } from './layers'
 
 const MAX_SPAN_HITS = 200
 
@@ -22,17 +22,16 @@ export class SearchState {
     const needle = query.toLocaleLowerCase()
     const [result, spans] = await Promise.all([
       api.searchCorpus({ query }),
-      db.spans
-        .where('corpus')
-        .equals(annotations.corpus)
-        .filter(
-          (s) =>
-            s.text.toLocaleLowerCase().includes(needle) ||
-            (s.note ?? '').toLocaleLowerCase().includes(needle) ||
-            s.label.toLocaleLowerCase() === needle
-        )
-        .limit(MAX_SPAN_HITS)
-        .toArray()
+      storedSpans(annotations.corpus, MINE).then((all) =>
+        all
+          .filter(
+            (s) =>
+              s.text.toLocaleLowerCase().includes(needle) ||
+              (s.note ?? '').toLocaleLowerCase().includes(needle) ||
+              s.label.toLocaleLowerCase() === needle
+          )
+          .slice(0, MAX_SPAN_HITS)
+      )
     ])
     this.busy = false
     this.result = result.ok ? result.value : undefined

@@ -10,7 +10,7 @@ import { download } from './download'
 import { mapLimit } from '../../../shared/concurrency'
 import { byDoc } from '../../../shared/figures'
 import { READ_CONCURRENCY, readDocs } from './texts'
-import { layerSpans, MINE } from './layers'
+import { deleteLayerSpans, mergeMine, MINE, storedSpans, writeDocSpans } from './layers'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
 
@@ -45,11 +45,9 @@ export class ExportState {
     this.message = undefined
     this.progress = { done: 0, total: ids.length }
     try {
-      const [spans, stored] = await Promise.all([
-        layerSpans(listing.root, layer),
-        layer === MINE ? db.spans.where('corpus').equals(listing.root).count() : 0
-      ])
-      const orphans = layer === MINE ? stored - spans.length : 0
+      const stored = await storedSpans(listing.root, layer)
+      const spans = stored.filter((s) => !s.orphaned)
+      const orphans = stored.length - spans.length
       const spansByDoc = byDoc(spans)
       const docs = await mapLimit(ids, READ_CONCURRENCY, async (id): Promise<ExportDoc | undefined> => {
         if (this.cancelled) return undefined
@@ -125,15 +123,12 @@ export class ImportState {
       })
       const name = layerName.trim() || imported.annotator || files[0]!.name
       if (target === 'mine') {
-        await db.transaction('rw', db.spans, () =>
-          db.spans.bulkPut(placement.spans.map((s) => ({ ...s, corpus: listing.root })))
-        )
+        await mergeMine(listing.root, placement.spans)
       } else {
-        await db.transaction('rw', db.layerSpans, db.layers, async () => {
-          await db.layerSpans.where('[corpus+layer]').equals([listing.root, name]).delete()
-          await db.layerSpans.bulkPut(
-            placement.spans.map((s) => ({ ...s, corpus: listing.root, layer: name }))
-          )
+        await db.transaction('rw', db.spanBuckets, db.layers, async () => {
+          await deleteLayerSpans(listing.root, name)
+          for (const [docId, spans] of byDoc(placement.spans))
+            await writeDocSpans(listing.root, name, docId, spans)
           await db.layers.put({
             corpus: listing.root,
             name,
@@ -162,7 +157,7 @@ export class ImportState {
   async clearMine(): Promise<number> {
     const listing = corpus.listing
     if (!listing) return 0
-    const count = await db.spans.where('corpus').equals(listing.root).delete()
+    const count = await deleteLayerSpans(listing.root, MINE)
     await annotations.refresh()
     this.message = `Deleted ${count} spans.`
     return count

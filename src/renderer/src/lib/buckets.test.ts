@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import type { Span } from '../../../shared/spans'
+import { BUCKET_SIZE, BucketIndex, bucketsOf, docBuckets } from './buckets'
+
+const span = (id: string, docId = 'a.txt'): Span => ({
+  id,
+  docId,
+  start: 0,
+  end: 1,
+  label: 'claim',
+  text: 'x',
+  author: 'me',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z'
+})
+
+const ids = (n: number, from = 0): string[] => Array.from({ length: n }, (_, i) => `s${from + i}`)
+
+describe('docBuckets', () => {
+  it('cuts a document into full buckets and a last partial one, in order', () => {
+    const spans = ids(BUCKET_SIZE * 2 + 3).map((id) => span(id))
+    const buckets = docBuckets('/c', '', 'a.txt', spans)
+    expect(buckets.map((b) => [b.bucket, b.spans.length])).toEqual([
+      [0, BUCKET_SIZE],
+      [1, BUCKET_SIZE],
+      [2, 3]
+    ])
+    expect(buckets.flatMap((b) => b.spans)).toEqual(spans)
+  })
+
+  it('writes no bucket for a document without spans', () => {
+    expect(docBuckets('/c', '', 'a.txt', [])).toEqual([])
+  })
+})
+
+describe('bucketsOf', () => {
+  it('groups records by corpus, layer and document, and drops the grouping fields from the spans', () => {
+    const records = [
+      { ...span('1', 'a.txt'), corpus: '/c', layer: '' },
+      { ...span('2', 'b.txt'), corpus: '/c', layer: '' },
+      { ...span('3', 'a.txt'), corpus: '/c', layer: 'colleague' },
+      { ...span('4', 'a.txt'), corpus: '/d', layer: '' },
+      { ...span('5', 'a.txt'), corpus: '/c', layer: '' }
+    ]
+    expect(
+      bucketsOf(records).map((b) => [b.corpus, b.layer, b.docId, b.bucket, b.spans.map((s) => s.id)])
+    ).toEqual([
+      ['/c', '', 'a.txt', 0, ['1', '5']],
+      ['/c', '', 'b.txt', 0, ['2']],
+      ['/c', 'colleague', 'a.txt', 0, ['3']],
+      ['/d', '', 'a.txt', 0, ['4']]
+    ])
+    expect(bucketsOf(records)[0]!.spans[0]).toEqual(span('1', 'a.txt'))
+  })
+})
+
+describe('BucketIndex', () => {
+  it('knows the bucket of every stored span', () => {
+    const index = new BucketIndex(
+      docBuckets(
+        '/c',
+        '',
+        'a.txt',
+        ids(BUCKET_SIZE + 1).map((id) => span(id))
+      )
+    )
+    expect(index.bucketOf('s0')).toBe(0)
+    expect(index.bucketOf(`s${BUCKET_SIZE}`)).toBe(1)
+    expect(index.bucketOf('unknown')).toBeUndefined()
+  })
+
+  it('places a new span in the first bucket with room, and a known one where it is', () => {
+    const index = new BucketIndex(
+      docBuckets(
+        '/c',
+        '',
+        'a.txt',
+        ids(BUCKET_SIZE * 2).map((id) => span(id))
+      )
+    )
+    expect(index.place('new')).toBe(2)
+    expect(index.place('s5')).toBe(0)
+    index.drop('s5')
+    expect(index.bucketOf('s5')).toBeUndefined()
+    expect(index.place('newer')).toBe(0)
+  })
+
+  it('never fills a bucket past its size', () => {
+    const index = new BucketIndex()
+    const placed = ids(BUCKET_SIZE * 3).map((id) => index.place(id))
+    for (let b = 0; b < 3; b++) expect(placed.filter((p) => p === b)).toHaveLength(BUCKET_SIZE)
+  })
+
+  it('moves a span set to another bucket out of its old one', () => {
+    const index = new BucketIndex()
+    for (const id of ids(BUCKET_SIZE)) index.place(id)
+    index.set('s0', 3)
+    expect(index.bucketOf('s0')).toBe(3)
+    expect(index.place('next')).toBe(0)
+  })
+})
