@@ -78,23 +78,22 @@ export async function timeExport(page, format) {
   return elapsed
 }
 
-/** The floor for an import: the same number of records put raw into IndexedDB in one transaction. */
-export function timeRawPut(page, count) {
-  return page.evaluate(async (count) => {
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open(`bench-floor-${count}`, 1)
-      open.onupgradeneeded = () => open.result.createObjectStore('spans', { keyPath: 'id' })
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
-    })
-    const started = performance.now()
-    const tx = db.transaction('spans', 'readwrite', { durability: 'strict' })
-    const store = tx.objectStore('spans')
-    for (let i = 0; i < count; i++)
-      store.put({
-        id: `span-${i}`,
-        corpus: '/bench',
-        docId: `doc${i % 100}.txt`,
+/**
+ * The floor for an import: the same spans in the same records as the app stores them (buckets of 256
+ * spans per document, src/renderer/src/lib/buckets.ts), put raw into IndexedDB in one transaction.
+ */
+export function timeRawPut(page, count, docs = 100) {
+  return page.evaluate(
+    async ({ count, docs, size }) => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(`bench-floor-${count}`, 1)
+        open.onupgradeneeded = () => open.result.createObjectStore('spanBuckets')
+        open.onsuccess = () => resolve(open.result)
+        open.onerror = () => reject(open.error)
+      })
+      const span = (i) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        docId: `doc${i % docs}.txt`,
         start: i,
         end: i + 10,
         label: 'claim',
@@ -105,11 +104,28 @@ export function timeRawPut(page, count) {
         prefix: 'p'.repeat(32),
         suffix: 's'.repeat(32)
       })
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve
-      tx.onerror = () => reject(tx.error)
-    })
-    db.close()
-    return performance.now() - started
-  }, count)
+      const perDoc = Math.ceil(count / docs)
+      const records = []
+      for (let d = 0, i = 0; d < docs; d++)
+        for (let b = 0; b * size < perDoc && i < count; b++) {
+          const spans = []
+          for (let k = 0; k < size && b * size + k < perDoc && i < count; k++) spans.push(span(i++))
+          records.push([
+            { corpus: '/bench', layer: '', docId: `doc${d}.txt`, bucket: b, spans },
+            ['/bench', '', `doc${d}.txt`, b]
+          ])
+        }
+      const started = performance.now()
+      const tx = db.transaction('spanBuckets', 'readwrite', { durability: 'strict' })
+      const store = tx.objectStore('spanBuckets')
+      for (const [record, key] of records) store.put(record, key)
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve
+        tx.onerror = () => reject(tx.error)
+      })
+      db.close()
+      return performance.now() - started
+    },
+    { count, docs, size: 256 }
+  )
 }

@@ -36,6 +36,33 @@ export function clusterEnds(byStart: readonly Interval[]): number[] {
   return ends
 }
 
+/** The cluster (an index into `ends`, from clusterEnds) that holds interval `index`. */
+export const clusterOfIndex = (ends: readonly number[], index: number): number =>
+  partitionPoint(ends.length, (k) => ends[k]! <= index)
+
+/**
+ * Indices of the intervals (sorted by start, cut into clusters at `ends`) that overlap [from, to), in
+ * order: those starting inside the range by binary search, and those starting before it from the one
+ * cluster that can reach into it (every earlier cluster ends before the next one starts).
+ */
+export function overlapping(
+  byStart: readonly Interval[],
+  ends: readonly number[],
+  from: number,
+  to: number
+): number[] {
+  const lo = partitionPoint(byStart.length, (i) => byStart[i]!.start < from)
+  const hi = partitionPoint(byStart.length, (i) => byStart[i]!.start < to)
+  const found: number[] = []
+  if (lo > 0) {
+    const cluster = clusterOfIndex(ends, lo - 1)
+    for (let k = cluster === 0 ? 0 : ends[cluster - 1]!; k < lo; k++)
+      if (byStart[k]!.end > from) found.push(k)
+  }
+  for (let k = lo; k < hi; k++) if (byStart[k]!.end > from) found.push(k)
+  return found
+}
+
 /** Shortest spans first, each in the lowest lane where it overlaps nothing already placed. */
 export function layOutCluster(cluster: Interval[], lanes: Map<string, number>): void {
   if (cluster.length === 1) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { reanchor, contextOf } from './anchor'
-import { assignLanes, type Interval } from './layout'
+import { assignLanes, clusterEnds, overlapping, type Interval } from './layout'
 import { OffsetMap, sliceCodePoints } from './offsets'
 import { diffLayers } from './review'
 import type { Span } from './spans'
@@ -54,10 +54,23 @@ describe('overlap lanes on random spans', () => {
     return lanes
   }
 
+  const spans = fc
+    .array(fc.record({ start: fc.nat(300), length: fc.integer({ min: 1, max: 40 }) }), { maxLength: 80 })
+    .map((list) => list.map(({ start, length }, i) => ({ id: `s${i}`, start, end: start + length })))
+
+  it('the spans found overlapping a range are those the naive rule finds', () => {
+    fc.assert(
+      fc.property(spans, fc.nat(340), fc.integer({ min: 1, max: 120 }), (list, from, length) => {
+        const byStart = [...list].sort((a, b) => a.start - b.start)
+        const to = from + length
+        const naive = byStart.flatMap((s, i) => (s.start < to && s.end > from ? [i] : []))
+        expect(overlapping(byStart, clusterEnds(byStart), from, to)).toEqual(naive)
+      }),
+      { numRuns: RUNS }
+    )
+  })
+
   it('laying out cluster by cluster gives the lanes of laying out everything at once', () => {
-    const spans = fc
-      .array(fc.record({ start: fc.nat(300), length: fc.integer({ min: 1, max: 40 }) }), { maxLength: 80 })
-      .map((list) => list.map(({ start, length }, i) => ({ id: `s${i}`, start, end: start + length })))
     fc.assert(
       fc.property(spans, (list) => {
         expect(assignLanes(list)).toEqual(naiveLanes(list))

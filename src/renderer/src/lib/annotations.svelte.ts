@@ -20,6 +20,8 @@ export class AnnotationState {
   text = $state('')
   spans = $state.raw<Span[]>([])
   selectedId = $state<string | undefined>()
+  /** Counts the selections to scroll into view: made from the keyboard, the span list or search, not on screen. */
+  revealCount = $state(0)
   labels = $state<LabelDef[]>([...DEFAULT_LABELS])
   author = $state('annotator')
   snapWords = $state(false)
@@ -229,7 +231,13 @@ export class AnnotationState {
           ? 0
           : this.spans.length - 1
         : (at + step + this.spans.length) % this.spans.length
-    this.selectedId = this.spans[next]!.id
+    this.select(this.spans[next]!.id, true)
+  }
+
+  /** Selects a span; `reveal` asks the text and the list to scroll it into view. */
+  select(id: string | undefined, reveal = false): void {
+    this.selectedId = id
+    if (reveal && id !== undefined) this.revealCount++
   }
 
   labelFor(name: string): LabelDef | undefined {

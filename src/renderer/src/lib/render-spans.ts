@@ -1,4 +1,13 @@
-import { clusterEnds, layOutCluster, segmentText, type Interval } from '../../../shared/layout'
+import {
+  clusterEnds,
+  clusterOfIndex,
+  layOutCluster,
+  overlapping,
+  segmentText,
+  type Interval
+} from '../../../shared/layout'
+import { partitionPoint } from '../../../shared/sorted'
+import { mapReusing } from './reuse'
 import type { OffsetMap } from '../../../shared/offsets'
 import type { LabelDef, Span } from '../../../shared/spans'
 
@@ -40,8 +49,6 @@ type Chunk = {
   from: number
   to: number
   element: HTMLElement
-  /** Indices (into the render's items) of the spans to draw in this chunk. */
-  placed: number[]
   /** What the chunk's marks show now: '' for plain text. */
   drawn: string
 }
@@ -81,12 +88,14 @@ export class DocTextRenderer {
   private readonly observer: IntersectionObserver
   private colours = new Map<string, LabelDef>()
   private selectedId: string | undefined
-  /** The last render's spans sorted by start, their clusters of overlap, and the lanes laid out so far. */
+  /** The last render's spans sorted by start, where their clusters of overlap end, and the lanes laid out so far. */
   private items: Item[] = []
-  private clusterOf = new Int32Array(0)
-  private clusters: [number, number][] = []
+  private ends: number[] = []
   private readonly lanes = new Map<string, number>()
   private itemOf = new WeakMap<Span, Item>()
+  /** My spans as last rendered, beside their items, so an edit re-makes only the items it changed. */
+  private lastSpans: readonly Span[] = []
+  private lastItems: Item[] = []
 
   constructor(private readonly root: HTMLElement) {
     this.observer = new IntersectionObserver(
@@ -105,6 +114,10 @@ export class DocTextRenderer {
     )
   }
 
+  /**
+   * Draws spans over the text. Its cost grows with the spans only through pointer comparisons and one
+   * pass over their ends: marks are made for the chunks near the screen alone.
+   */
   render(input: RenderInput): void {
     const { text, spans, theirs = [], map, labels, selectedId } = input
     if (text !== this.text) this.reset(text)
@@ -125,34 +138,26 @@ export class DocTextRenderer {
       }
       return cached
     }
+    const mine = mapReusing(spans, this.lastSpans, this.lastItems, (s) => item(s, true))
+    this.lastSpans = spans
+    this.lastItems = mine
     // Spans come sorted by position; sorting is needed only to merge mine with theirs.
-    const items = spans.map((s) => item(s, true))
-    if (theirs.length > 0) items.push(...theirs.map((s) => item(s, false)))
-    if (theirs.length > 0) items.sort((a, b) => a.start - b.start)
-    this.items = items
+    this.items =
+      theirs.length === 0
+        ? mine
+        : [...mine, ...theirs.map((s) => item(s, false))].sort((a, b) => a.start - b.start)
+    this.ends = clusterEnds(this.items)
     this.lanes.clear()
-    this.clusterOf = new Int32Array(items.length)
-    this.clusters = []
-    let from = 0
-    for (const to of clusterEnds(items)) {
-      this.clusterOf.fill(this.clusters.length, from, to)
-      this.clusters.push([from, to])
-      from = to
-    }
-    for (const chunk of this.chunks) chunk.placed = []
-    const selectedChunks = new Set<number>()
-    let first = 0
-    items.forEach(({ id, start, end }, i) => {
-      // Items are sorted by start, so the first chunk each touches only moves forward.
-      while (first + 1 < this.chunks.length && this.chunks[first + 1]!.from <= start) first++
-      if (id === selectedId) selectedChunks.add(first)
-      for (let c = first; c < this.chunks.length && this.chunks[c]!.from < end; c++)
-        this.chunks[c]!.placed.push(i)
-    })
-    for (const index of new Set([...this.near, ...selectedChunks])) this.draw(index)
+    const selected = this.items.findIndex((i) => i.id === selectedId && i.mine)
+    const selectedChunk =
+      selected === -1
+        ? -1
+        : partitionPoint(this.chunks.length, (c) => this.chunks[c]!.to <= this.items[selected]!.start)
+    for (const index of this.near) this.draw(index)
+    if (selectedChunk !== -1) this.draw(selectedChunk)
     // Chunks off screen keep their old marks until they come near; drop those so none show stale spans.
     this.chunks.forEach((chunk, index) => {
-      if (chunk.drawn !== '' && !this.near.has(index) && !selectedChunks.has(index)) this.clear(index)
+      if (chunk.drawn !== '' && !this.near.has(index) && index !== selectedChunk) this.clear(index)
     })
   }
 
@@ -161,8 +166,11 @@ export class DocTextRenderer {
     const item = this.items[index]!
     let lane = this.lanes.get(item.id)
     if (lane === undefined) {
-      const [from, to] = this.clusters[this.clusterOf[index]!]!
-      layOutCluster(this.items.slice(from, to), this.lanes)
+      const cluster = clusterOfIndex(this.ends, index)
+      layOutCluster(
+        this.items.slice(cluster === 0 ? 0 : this.ends[cluster - 1], this.ends[cluster]),
+        this.lanes
+      )
       lane = this.lanes.get(item.id) ?? 0
     }
     return lane
@@ -186,7 +194,10 @@ export class DocTextRenderer {
   private draw(index: number): void {
     const chunk = this.chunks[index]
     if (!chunk || this.text === undefined) return
-    const placed = chunk.placed.map((i): Placed => ({ ...this.items[i]!, lane: this.laneOf(i) }))
+    const placed = overlapping(this.items, this.ends, chunk.from, chunk.to).map((i): Placed => ({
+      ...this.items[i]!,
+      lane: this.laneOf(i)
+    }))
     const signature = placed
       .map((p) => `${p.id}:${p.start}:${p.end}:${p.lane}:${p.span.label}:${p.id === this.selectedId ? 1 : 0}`)
       .join('|')
@@ -207,7 +218,10 @@ export class DocTextRenderer {
 
   private reset(text: string): void {
     this.text = text
+    // Items hold UTF-16 places in the old text.
     this.itemOf = new WeakMap()
+    this.lastSpans = []
+    this.lastItems = []
     this.observer.disconnect()
     this.near.clear()
     this.chunks = chunkBounds(text).map(([from, to], i) => {
@@ -215,7 +229,7 @@ export class DocTextRenderer {
       element.dataset['chunk'] = String(i)
       element.style.setProperty('contain-intrinsic-block-size', `auto ${estimatedHeight(text, from, to)}px`)
       element.appendChild(document.createTextNode(text.slice(from, to)))
-      return { from, to, element, placed: [], drawn: '' }
+      return { from, to, element, drawn: '' }
     })
     this.root.replaceChildren(...this.chunks.map((c) => c.element))
     // The first chunks are on screen when a document opens; the observer reports the rest as they come near.
