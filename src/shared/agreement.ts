@@ -21,12 +21,15 @@ export type Agreement = {
 const share = (matched: number, total: number, otherTotal: number): number =>
   total === 0 ? (otherTotal === 0 ? 1 : 0) : matched / total
 
-function scores(mineMatched: number, theirsMatched: number, mine: number, theirs: number): Scores {
+export function scores(mineMatched: number, theirsMatched: number, mine: number, theirs: number): Scores {
   const precision = share(theirsMatched, theirs, mine)
   const recall = share(mineMatched, mine, theirs)
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
   return { precision, recall, f1, mine, theirs }
 }
+
+/** A span's range as one number: exact while offsets stay below 2^26 (a 50 MiB text has fewer code points). */
+export const rangeKey = (a: Annotation): number => a.start * 2 ** 27 + a.end
 
 const exactKey = (a: Annotation): string => `${a.docId}\u0000${a.start}\u0000${a.end}\u0000${a.label}`
 
@@ -43,7 +46,7 @@ export function exactScores(mine: readonly Annotation[], theirs: readonly Annota
 
 const groupKey = (a: Annotation): string => `${a.docId}\u0000${a.label}`
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
   for (const item of items) {
     const k = key(item)
@@ -55,7 +58,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** Counts the `probes` that share at least one character with some span of `within`. */
-function countOverlapping(probes: readonly Annotation[], within: readonly Annotation[] | undefined): number {
+export function countOverlapping(
+  probes: readonly Annotation[],
+  within: readonly Annotation[] | undefined
+): number {
   if (!within?.length) return 0
   const sorted = [...within].sort((a, b) => a.start - b.start)
   // maxEnd[i]: the furthest end among the first i+1 spans by start.
@@ -91,7 +97,7 @@ export function tokenize(text: string): [number, number][] {
 }
 
 /** 1 for each token that a span of `spans` covers at least partly, in token order. */
-function coverage(tokens: readonly [number, number][], spans: readonly Annotation[]): Uint8Array {
+export function coverage(tokens: readonly [number, number][], spans: readonly Annotation[]): Uint8Array {
   const covered = new Uint8Array(tokens.length)
   for (const span of spans) {
     const first = partitionPoint(tokens.length, (i) => tokens[i]![1] <= span.start)
@@ -170,14 +176,18 @@ export function confusion(
   const theirsByDoc = groupBy(theirs, (a) => a.docId)
   for (const [docId, docMine] of groupBy(mine, (a) => a.docId)) {
     const others = [...(theirsByDoc.get(docId) ?? [])].sort((a, b) => a.start - b.start)
-    for (const m of docMine)
-      for (const t of others) {
-        if (t.start >= m.end) break
-        if (t.end > m.start) {
-          const row = matrix[m.label]
-          if (row && t.label in row) row[t.label]!++
-        }
+    // reach[k]: the furthest end among others[0..k], so a walk back from a span's end stops where nothing earlier reaches it.
+    const reach: number[] = []
+    others.forEach((t, k) => reach.push(Math.max(t.end, k ? reach[k - 1]! : -Infinity)))
+    for (const m of docMine) {
+      const row = matrix[m.label]
+      if (!row) continue
+      for (let k = partitionPoint(others.length, (i) => others[i]!.start < m.end) - 1; k >= 0; k--) {
+        if (reach[k]! <= m.start) break
+        const t = others[k]!
+        if (t.end > m.start && t.label in row) row[t.label]!++
       }
+    }
   }
   return matrix
 }

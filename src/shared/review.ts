@@ -1,3 +1,4 @@
+import { rangeKey } from './agreement'
 import { partitionPoint } from './sorted'
 import type { Span } from './spans'
 
@@ -42,25 +43,24 @@ export function diffLayers(mine: readonly Span[], theirs: readonly Span[]): Diff
       start: Math.min(a.start, b.start)
     })
   }
-  /** Pairs each free span of mine with the first free one of theirs under the same key. */
-  const pairByKey = (kind: DiffKind, key: (s: Span) => string): void => {
-    const buckets = new Map<string, number[]>()
+  /** Pairs each free span of mine with the first free one of theirs on the same range (and label). */
+  const pairByRange = (kind: DiffKind, sameLabel: boolean): void => {
+    const buckets = new Map<number, number[]>()
     theirs.forEach((t, i) => {
       if (taken[i]) return
-      const k = key(t)
-      const bucket = buckets.get(k)
+      const bucket = buckets.get(rangeKey(t))
       if (bucket) bucket.push(i)
-      else buckets.set(k, [i])
+      else buckets.set(rangeKey(t), [i])
     })
     mine.forEach((m, i) => {
       if (paired[i]) return
-      const bucket = buckets.get(key(m))
-      while (bucket?.length && taken[bucket[0]!]) bucket.shift()
-      if (bucket?.length) pair(kind, i, bucket.shift()!)
+      const bucket = buckets.get(rangeKey(m))
+      const t = bucket?.find((j) => !taken[j] && (!sameLabel || theirs[j]!.label === m.label))
+      if (t !== undefined) pair(kind, i, t)
     })
   }
-  pairByKey('agree', (s) => `${s.start}:${s.end}:${s.label}`)
-  pairByKey('label-conflict', (s) => `${s.start}:${s.end}`)
+  pairByRange('agree', true)
+  pairByRange('label-conflict', false)
 
   // Boundary conflicts: per label, theirs sorted by start; only those starting within the longest
   // span's length before a span of mine can reach it.
@@ -101,7 +101,7 @@ export function diffLayers(mine: readonly Span[], theirs: readonly Span[]): Diff
   theirs.forEach((t, i) => {
     if (!taken[i]) diffs.push({ key: `only-theirs:${t.id}`, kind: 'only-theirs', theirs: t, start: t.start })
   })
-  return diffs.sort((a, b) => a.start - b.start || a.key.localeCompare(b.key))
+  return diffs.sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }
 
 /**
@@ -115,15 +115,6 @@ export function adjudicated(diff: Diff, decision: Decision | undefined): Span | 
   return diff.kind === 'agree' ? diff.mine : undefined
 }
 
-/** Differences (everything but agreements) per document between two layers grouped by document. */
-export function disagreementCounts(
-  mine: ReadonlyMap<string, readonly Span[]>,
-  theirs: ReadonlyMap<string, readonly Span[]>
-): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const docId of new Set([...mine.keys(), ...theirs.keys()]))
-    counts[docId] = diffLayers(mine.get(docId) ?? [], theirs.get(docId) ?? []).filter(
-      (d) => d.kind !== 'agree'
-    ).length
-  return counts
-}
+/** Differences (everything but agreements) between two layers' spans in one document. */
+export const disagreementCount = (mine: readonly Span[], theirs: readonly Span[]): number =>
+  diffLayers(mine, theirs).filter((d) => d.kind !== 'agree').length

@@ -3,7 +3,7 @@ import {
   adjudicated,
   DIFF_KINDS,
   diffLayers,
-  disagreementCounts,
+  disagreementCount,
   type Decision,
   type Diff
 } from '../../../shared/review'
@@ -47,7 +47,22 @@ export class ReviewState {
   /** Differences to step through: everything but agreements. */
   differences = $derived(this.docDiffs.filter((d) => d.kind !== 'agree'))
   current = $derived(this.docDiffs.find((d) => d.key === this.currentKey))
-  disagreements = $derived(disagreementCounts(this.refByDoc, this.otherByDoc))
+  /** Differences per document, each counted the first time it is shown or sorted by: not all on opening. */
+  private disagreementCache = $derived.by(() => {
+    void this.refByDoc
+    void this.otherByDoc
+    return new Map<string, number>()
+  })
+
+  disagreementsOf(docId: string): number {
+    const cache = this.disagreementCache
+    let count = cache.get(docId)
+    if (count === undefined) {
+      count = disagreementCount(this.refByDoc.get(docId) ?? [], this.otherByDoc.get(docId) ?? [])
+      cache.set(docId, count)
+    }
+    return count
+  }
 
   layerNames = $derived([MINE, ...this.layers.map((l) => l.name)])
 
@@ -63,15 +78,16 @@ export class ReviewState {
     if (!this.other || !corpus.listing) return
     this.busy = true
     const root = annotations.corpus
-    const [ref, other, decisions] = await Promise.all([
+    // Texts (from main) and spans (from IndexedDB) are read at once.
+    const [ref, other, decisions, texts] = await Promise.all([
       layerSpans(root, this.reference),
       layerSpans(root, this.other),
-      db.decisions.where('[corpus+pair]').equals([root, this.pair]).toArray()
+      db.decisions.where('[corpus+pair]').equals([root, this.pair]).toArray(),
+      readTexts(corpus.listing.docs.filter((d) => !d.error).map((d) => d.id))
     ])
     this.refSpans = ref
     this.otherSpans = other
     this.decisions = Object.fromEntries(decisions.map((d) => [d.key, d]))
-    const texts = await readTexts(corpus.listing.docs.filter((d) => !d.error).map((d) => d.id))
     this.figures = computeFigures(
       texts,
       ref,
