@@ -99,14 +99,14 @@ describe('readImportFiles', () => {
     })
   })
 
-  it('refuses more than 100 MB before reading it', async () => {
+  it('refuses more than 400 MB before reading it', async () => {
     const dir = await tempCorpus()
     const big = path.join(dir, 'big.jsonl')
     await writeFile(big, '')
     await truncate(big, MAX_IMPORT_BYTES + 1)
     expect(await readImportFiles([big])).toMatchObject({
       ok: false,
-      error: { message: /over the 100 MB import limit/ }
+      error: { message: /over the 400 MB import limit/ }
     })
   })
 })

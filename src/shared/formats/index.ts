@@ -23,13 +23,13 @@ export function exportAs(
 ): ExportFile {
   switch (format) {
     case 'spanmark':
-      return { name: `${baseName}.spanmark.json`, data: toSpanmark(docs, meta), mime: 'application/json' }
+      return { name: `${baseName}.spanmark.json`, parts: toSpanmark(docs, meta), mime: 'application/json' }
     case 'jsonl':
-      return { name: `${baseName}.jsonl`, data: toJsonl(docs), mime: 'application/jsonl' }
+      return { name: `${baseName}.jsonl`, parts: toJsonl(docs), mime: 'application/jsonl' }
     case 'csv':
-      return { name: `${baseName}.csv`, data: toCsv(docs), mime: 'text/csv' }
+      return { name: `${baseName}.csv`, parts: [toCsv(docs)], mime: 'text/csv' }
     case 'w3c':
-      return { name: `${baseName}.jsonld`, data: toWebAnnotation(docs, meta), mime: 'application/ld+json' }
+      return { name: `${baseName}.jsonld`, parts: [toWebAnnotation(docs, meta)], mime: 'application/ld+json' }
     case 'brat': {
       const stems = bratStems(docs.map((d) => d.id))
       const entries: Record<string, Uint8Array> = {}
@@ -38,7 +38,7 @@ export function exportAs(
         entries[`${baseName}/${stem}.txt`] = strToU8(doc.text)
         entries[`${baseName}/${stem}.ann`] = strToU8(toBratAnn(doc))
       }
-      return { name: `${baseName}.brat.zip`, data: zipSync(entries), mime: 'application/zip' }
+      return { name: `${baseName}.brat.zip`, parts: [zipSync(entries)], mime: 'application/zip' }
     }
   }
 }
@@ -111,4 +111,4 @@ export function readImport(files: readonly ImportFile[]): Imported {
   return parseJsonl(text, file.name)
 }
 
-export { ImportError, MAX_IMPORT_BYTES } from './model'
+export { exportBytes, ImportError, MAX_IMPORT_BYTES } from './model'

@@ -8,8 +8,21 @@ export type ExportMeta = { annotator: string; labels: readonly LabelDef[]; expor
 export const EXPORT_FORMATS = ['spanmark', 'jsonl', 'brat', 'csv', 'w3c'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-/** A finished export: a file name and its bytes or text. */
-export type ExportFile = { name: string; data: string | Uint8Array; mime: string }
+/** A finished export: a file name and its contents, in parts (text or bytes) to be written one after another. */
+export type ExportFile = { name: string; parts: (string | Uint8Array)[]; mime: string }
+
+/** An export's contents as one run of bytes (text parts in UTF-8). */
+export function exportBytes(file: ExportFile): Uint8Array {
+  const encoder = new TextEncoder()
+  const chunks = file.parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part))
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return bytes
+}
 
 /** Spans in a stable order, so the same data always exports to the same bytes. */
 export const inExportOrder = (spans: readonly Span[]): Span[] =>
@@ -66,8 +79,11 @@ export class ImportError extends Error {
   }
 }
 
-/** Larger imports are refused before they are read into memory. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+/**
+ * Larger imports are refused before they are read into memory. A million spans in Spanmark JSON take
+ * about 240 MB; the limit stays well below the longest string JavaScript can hold (about 512 M characters).
+ */
+export const MAX_IMPORT_BYTES = 400 * 1024 * 1024
 
 /** Why an import of `total` bytes is refused, or undefined if it is within the limit. */
 export function importTooLarge(total: number): string | undefined {

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LABELS, type Span } from '../spans'
 import { RUNS, text } from '../test-fuzz'
-import { exportAs, ImportError, readImport } from './index'
+import { exportAs, exportBytes, ImportError, readImport } from './index'
 import { EXPORT_FORMATS, type ExportDoc } from './model'
 import { placeImported } from './place'
 import { sha256Hex } from './test-hash'
@@ -57,8 +57,7 @@ const IMPORTABLE = EXPORT_FORMATS.filter((f) => f !== 'csv')
 /** The files an export makes, as an import would receive them. */
 function exportedFiles(format: (typeof EXPORT_FORMATS)[number], doc: ExportDoc) {
   const file = exportAs(format, [doc], META, 'fuzz')
-  const data = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data
-  return [{ name: file.name, data }]
+  return [{ name: file.name, data: exportBytes(file) }]
 }
 
 /** Byte-level damage: flips, cuts, insertions and truncation of a file. */

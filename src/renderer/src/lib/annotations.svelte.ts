@@ -162,6 +162,22 @@ export class AnnotationState {
     }
   }
 
+  /** Takes in documents whose stored spans an import replaced: their counts, and the open one's spans. */
+  showWritten(written: ReadonlyMap<string, Span[]>): void {
+    const counts = { ...this.counts }
+    for (const [docId, spans] of written) {
+      const doc: Record<string, number> = {}
+      for (const span of spans) doc[span.label] = (doc[span.label] ?? 0) + 1
+      counts[docId] = doc
+    }
+    this.counts = counts
+    const open = this.docId === undefined ? undefined : written.get(this.docId)
+    if (open) {
+      this.index = new BucketIndex(docBuckets(this.corpus, '', this.docId!, open))
+      this.spans = [...open].sort(byPosition)
+    }
+  }
+
   closeDoc(): void {
     this.opening = undefined
     this.docId = undefined

@@ -36,7 +36,8 @@ export class SpanmarkDb extends Dexie {
 
   constructor(name = 'spanmark') {
     // Strict durability: a write reported done is on disk, so a killed process loses nothing shown as saved.
-    super(name, { chromeTransactionDurability: 'strict' })
+    // No query cache: nothing here uses liveQuery, and the cache would copy every record written.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' })
     this.version(1).stores({
       spans: 'id, [corpus+docId], corpus',
       docs: '[corpus+docId], corpus',

@@ -59,14 +59,20 @@ export function writeDocSpans(
   })
 }
 
-/** Adds spans to my annotations, each replacing a stored one with the same id in its document. */
-export function mergeMine(corpus: string, spans: readonly Span[]): Promise<void> {
+/**
+ * Adds spans to my annotations, each replacing a stored one with the same id in its document; returns
+ * each document's spans as now stored.
+ */
+export function mergeMine(corpus: string, spans: readonly Span[]): Promise<Map<string, Span[]>> {
   return db.transaction('rw', db.spanBuckets, async () => {
+    const written = new Map<string, Span[]>()
     for (const [docId, added] of byDoc(spans)) {
       const ids = new Set(added.map((s) => s.id))
       const kept = (await storedSpans(corpus, MINE, docId)).filter((s) => !ids.has(s.id))
-      await writeDocSpans(corpus, MINE, docId, [...kept, ...added])
+      written.set(docId, [...kept, ...added])
+      await writeDocSpans(corpus, MINE, docId, written.get(docId)!)
     }
+    return written
   })
 }
 

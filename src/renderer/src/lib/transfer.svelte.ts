@@ -2,6 +2,7 @@ import { exportAs, ImportError, readImport, type ImportFile } from '../../../sha
 import type { ExportDoc, ExportFormat } from '../../../shared/formats/model'
 import { matchId, placeImported } from '../../../shared/formats/place'
 import { timestamp } from '../../../shared/spans'
+import { uuidSource } from '../../../shared/uuid'
 import { annotations } from './annotations.svelte'
 import { api } from './api'
 import { corpus } from './corpus.svelte'
@@ -73,7 +74,8 @@ export class ExportState {
       if (api.saveExport && corpus.info?.shell === 'electron') {
         const saved = await api.saveExport({
           defaultName: file.name,
-          data: file.data as string | Uint8Array<ArrayBuffer>
+          // The parts joined by the browser, not into one string: a large export outgrows any string.
+          data: new Uint8Array(await new Blob(file.parts as BlobPart[]).arrayBuffer())
         })
         if (!saved.ok) throw new Error(saved.error.message)
         this.message = saved.value ? `Exported ${summary} to ${saved.value.path}.` : 'Export cancelled.'
@@ -119,11 +121,11 @@ export class ImportState {
         readDoc: (id) => Promise.resolve(corpusDocs.get(id)),
         author: annotations.author,
         now: timestamp(),
-        newId: () => crypto.randomUUID()
+        newId: uuidSource()
       })
       const name = layerName.trim() || imported.annotator || files[0]!.name
       if (target === 'mine') {
-        await mergeMine(listing.root, placement.spans)
+        annotations.showWritten(await mergeMine(listing.root, placement.spans))
       } else {
         await db.transaction('rw', db.spanBuckets, db.layers, async () => {
           await deleteLayerSpans(listing.root, name)
@@ -140,7 +142,6 @@ export class ImportState {
       }
       this.message = `Imported ${placement.spans.length} spans (${imported.format}) into ${target === 'mine' ? 'my annotations' : `layer "${name}"`}.`
       this.report = [...placement.notes, ...placement.unplaced.map((line) => `Not placed: ${line}`)]
-      await annotations.refresh()
     } catch (error) {
       this.error =
         error instanceof ImportError
