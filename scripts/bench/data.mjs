@@ -51,30 +51,29 @@ export function randomSpans(text, count, rng) {
 export const toJsonl = (docs) =>
   docs.map((d) => JSON.stringify({ id: d.id, text: d.text, label: d.spans })).join('\n') + '\n'
 
-/** Spanmark JSON of documents and their spans. */
-export function toSpanmark(docs) {
+/** The documents of a Spanmark JSON file: each span with its id, text, author and times. */
+export function spanmarkDocs(docs) {
   const now = '2026-01-01T00:00:00.000Z'
   let n = 0
-  return JSON.stringify({
-    format: 'spanmark',
-    version: 1,
-    annotator: 'bench',
-    documents: docs.map((d) => {
-      const points = Array.from(d.text)
-      return {
-        id: d.id,
-        text: d.text,
-        spans: d.spans.map(([start, end, label]) => ({
-          id: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`,
-          start,
-          end,
-          label,
-          text: points.slice(start, end).join(''),
-          author: 'bench',
-          createdAt: now,
-          updatedAt: now
-        }))
-      }
-    })
+  return docs.map((d) => {
+    const points = Array.from(d.text)
+    return {
+      id: d.id,
+      text: d.text,
+      spans: d.spans.map(([start, end, label]) => ({
+        id: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`,
+        start,
+        end,
+        label,
+        text: points.slice(start, end).join(''),
+        author: 'bench',
+        createdAt: now,
+        updatedAt: now
+      }))
+    }
   })
 }
+
+/** Spanmark JSON of documents and their spans. */
+export const toSpanmark = (docs) =>
+  JSON.stringify({ format: 'spanmark', version: 1, annotator: 'bench', documents: spanmarkDocs(docs) })

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto'
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  type Stats
+} from 'node:fs'
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { CorpusListing, DocEntry, DocKind, Encoding, LoadedDoc } from '../shared/api'
@@ -45,6 +54,9 @@ const INSPECT_BATCH = 256
 
 type Inspection = { size: number; error?: string; statKey?: string }
 
+/** Changes whenever the file does: its size, times and inode. */
+const statKeyOf = (info: Stats): string => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`
+
 /** Opened without following a link, and without waiting on a FIFO. */
 const INSPECT_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 
@@ -71,7 +83,7 @@ function inspect(file: string): Inspection {
     const bytesRead = readSync(fd, head, 0, HEAD_BYTES, 0)
     if (looksBinary(head.subarray(0, bytesRead)))
       return { size: info.size, error: 'Refused: a binary file (NUL bytes near its start)' }
-    return { size: info.size, statKey: `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}` }
+    return { size: info.size, statKey: statKeyOf(info) }
   } catch (error) {
     return { size: 0, error: `Unreadable: ${reason(error)}` }
   } finally {
@@ -160,7 +172,41 @@ export async function scanCorpus(
     if (i % INSPECT_BATCH === INSPECT_BATCH - 1) await new Promise((resolve) => setImmediate(resolve))
   }
   docs.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
+  lastScans.set(root, docs)
   return ok({ root, name: path.basename(path.resolve(root)), docs })
+}
+
+/** Each corpus's last listing: what the user sees listed, and what a search reads. */
+const lastScans = new Map<string, ScannedDoc[]>()
+
+/**
+ * The documents of a corpus as last listed, each stat'ed again, so a file changed since gets a new stat
+ * key (and is decoded again, never served stale from the cache). A corpus never listed, or whose
+ * folder is gone, is scanned (which says so).
+ */
+export async function listedDocs(root: string): Promise<Result<ScannedDoc[]>> {
+  const docs = lastScans.get(root)
+  const there = await stat(root).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
+  if (!docs || !there) {
+    const scanned = await scanCorpus(root)
+    return scanned.ok ? ok(scanned.value.docs) : scanned
+  }
+  return ok(docs.map((doc) => (doc.error ? doc : restat(doc))))
+}
+
+function restat(doc: ScannedDoc): ScannedDoc {
+  try {
+    const info = statSync(doc.file)
+    if (!info.isFile()) return { ...doc, error: 'Refused: not a regular file' }
+    if (info.size > MAX_DOC_BYTES)
+      return { ...doc, error: `Refused: ${sizeLabel(info.size)} is over the 50 MiB limit` }
+    return { ...doc, size: info.size, statKey: statKeyOf(info) }
+  } catch (error) {
+    return { ...doc, error: `Unreadable: ${reason(error)}` }
+  }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })

@@ -1,4 +1,7 @@
+import { rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { listCorpus } from './corpus'
 import { MAX_COUNTED, searchCorpus } from './search'
 import { tempCorpus } from './test-corpus'
 
@@ -38,5 +41,26 @@ describe('searchCorpus', () => {
     expect(result.ok && result.value.hits.map((h) => h.start)).toEqual([8])
     const dot = await searchCorpus(root, 'a.b')
     expect(dot.ok && dot.value.total).toBe(1)
+  })
+
+  it('reads the documents as last listed, each as it is now on disk', async () => {
+    const root = await tempCorpus({ 'a.txt': 'old words', 'b.txt': 'words', 'c.txt': 'words' })
+    expect((await listCorpus(root)).ok).toBe(true)
+    const first = await searchCorpus(root, 'words')
+    expect(first.ok && first.value.hits.map((h) => h.docId)).toEqual(['a.txt', 'b.txt', 'c.txt'])
+    // Changed, deleted and added after the listing: the change is read, the deleted file skipped, the
+    // new one left for the next listing (the list the user sees does not hold it yet).
+    await writeFile(path.join(root, 'a.txt'), 'new words, more words')
+    await rm(path.join(root, 'b.txt'))
+    await writeFile(path.join(root, 'd.txt'), 'words')
+    const second = await searchCorpus(root, 'words')
+    expect(second.ok && second.value.hits.map((h) => [h.docId, h.start])).toEqual([
+      ['a.txt', 4],
+      ['a.txt', 16],
+      ['c.txt', 0]
+    ])
+    await listCorpus(root)
+    const third = await searchCorpus(root, 'words')
+    expect(third.ok && third.value.hits.map((h) => h.docId)).toContain('d.txt')
   })
 })

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchResult } from '../shared/api'
 import { OffsetMap } from '../shared/offsets'
 import { ok, type Result } from '../shared/result'
-import { loadDocument, scanCorpus } from './corpus'
+import { listedDocs, loadDocument } from './corpus'
 
 const MAX_HITS = 500
 /** Matches counted before the search stops: past this, the total is a lower bound. */
@@ -12,12 +12,12 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 /** Case-insensitive search of every readable document's text; offsets in code points. */
 export async function searchCorpus(root: string, query: string): Promise<Result<SearchResult>> {
-  const listing = await scanCorpus(root)
+  const listing = await listedDocs(root)
   if (!listing.ok) return listing
   const pattern = new RegExp(escapeRegExp(query), 'giu')
   const hits: SearchHit[] = []
   let total = 0
-  for (const entry of listing.value.docs) {
+  for (const entry of listing.value) {
     if (entry.error) continue
     if (total >= MAX_COUNTED) return ok({ hits, total, truncated: true, more: true })
     const doc = await loadDocument(entry)

@@ -6,52 +6,42 @@ import { inExportOrder, type ExportDoc, type ExportMeta, type Imported } from '.
 
 /**
  * Spanmark JSON: full fidelity, round-trips (SPEC 5.1), with quote and context for verification.
- * Written a document at a time, in parts that join to `JSON.stringify(file, null, 1)`, so a corpus
- * of a million spans never becomes one string (JavaScript's strings stop short of a gigabyte).
+ * Written a document at a time, in parts that join to `JSON.stringify(file)`, so a corpus of a million
+ * spans never becomes one string (JavaScript's strings stop short of a gigabyte).
  */
 export function toSpanmark(docs: readonly ExportDoc[], meta: ExportMeta): string[] {
-  const head = JSON.stringify(
-    {
-      format: 'spanmark',
-      version: 1,
-      exportedAt: meta.exportedAt,
-      annotator: meta.annotator,
-      labels: meta.labels,
-      documents: []
-    },
-    null,
-    1
-  )
-  if (docs.length === 0) return [head]
-  // The documents sit two levels deep: each one's own lines are indented by two spaces more.
-  const parts = [head.replace(/\[\]\n\}$/, '[\n')]
+  const head = JSON.stringify({
+    format: 'spanmark',
+    version: 1,
+    exportedAt: meta.exportedAt,
+    annotator: meta.annotator,
+    labels: meta.labels,
+    documents: []
+  })
+  const parts = [head.slice(0, -'[]}'.length) + '[']
   docs.forEach((doc, i) => {
     const map = new OffsetMap(doc.text)
-    const json = JSON.stringify(
-      {
-        id: doc.id,
-        sha256: doc.sha256,
-        text: doc.text,
-        spans: inExportOrder(doc.spans).map((s) => ({
-          id: s.id,
-          start: s.start,
-          end: s.end,
-          label: s.label,
-          text: s.text,
-          note: s.note ?? null,
-          author: s.author,
-          createdAt: s.createdAt,
-          updatedAt: s.updatedAt,
-          quote: s.text,
-          ...contextOf(doc.text, s.start, s.end, map)
-        }))
-      },
-      null,
-      1
-    )
-    parts.push(`${i ? ',\n' : ''}  ${json.replaceAll('\n', '\n  ')}`)
+    const json = JSON.stringify({
+      id: doc.id,
+      sha256: doc.sha256,
+      text: doc.text,
+      spans: inExportOrder(doc.spans).map((s) => ({
+        id: s.id,
+        start: s.start,
+        end: s.end,
+        label: s.label,
+        text: s.text,
+        note: s.note ?? null,
+        author: s.author,
+        createdAt: s.createdAt,
+        updatedAt: s.updatedAt,
+        quote: s.text,
+        ...contextOf(doc.text, s.start, s.end, map)
+      }))
+    })
+    parts.push(i ? `,${json}` : json)
   })
-  parts.push('\n ]\n}')
+  parts.push(']}')
   return parts
 }
 
