@@ -202,3 +202,47 @@ test('selections snap: a mouse drag with spaces, Shift+arrows from a caret, and 
   await expect(page.getByTestId('span')).toHaveAttribute('data-start', String(he.start))
   await expect(page.getByTestId('span')).toHaveAttribute('data-end', String(he.end))
 })
+
+test('a new span redraws only its own part of the text: the text around it keeps its nodes', async ({
+  launch
+}) => {
+  const text = 'First sentence here. Second sentence there. Third one at the end.'
+  const corpus = await makeCorpus({ 'doc.txt': text })
+  const { page } = await launch({ corpus })
+  await expect(page.getByTestId('doc-text')).toHaveText(text)
+  const tag = (phrase: string, key: string): Promise<void> =>
+    selectCodePoints(page, codePointRange(text, phrase).start, codePointRange(text, phrase).end).then(() =>
+      page.keyboard.press(key)
+    )
+  await tag('Third one', '1')
+  await expect(page.getByTestId('span')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(page.locator('[data-testid="span"].selected')).toHaveCount(0)
+  // Tag the nodes now shown (the mark, and the plain text before it) to tell them from new ones.
+  await page.getByTestId('doc-text').evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      (node as Text & { seen?: boolean }).seen = true
+  })
+  await tag('First', '2')
+  await expect(page.getByTestId('span')).toHaveCount(2)
+  const nodes = await page.getByTestId('doc-text').evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    const found: [string, boolean][] = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      found.push([node.textContent ?? '', (node as Text & { seen?: boolean }).seen === true])
+    return found
+  })
+  // The plain text before "Third one" was one node; the new span cut it, so its pieces are new. The
+  // mark of "Third one" and what follows it are the same nodes as before.
+  expect(nodes).toEqual([
+    ['First', false],
+    [' sentence here. Second sentence there. ', false],
+    ['Third one', true],
+    [' at the end.', true]
+  ])
+  expect(await drawnSpans(page)).toMatchObject([
+    { label: 'quote', ...codePointRange(text, 'First') },
+    { label: 'claim', ...codePointRange(text, 'Third one') }
+  ])
+})

@@ -145,18 +145,24 @@ async function exportImport(spanCount) {
     await writeFile(path.join(work, 'floor.json'), JSON.stringify(data))
     return Date.now() - started
   }
-  const app = await openApp(ROOT, corpus)
-  try {
-    await app.page.getByTestId('doc-text').waitFor()
-    const putFloor = await timeRawPut(app.page, total)
-    report('import_jsonl_ms', total, await timeImport(app.page, jsonl), 'ms', putFloor)
-    const jsonlFloor = await writeFloor(docs.map((d) => ({ id: d.id, text: d.text, label: d.spans })))
-    report('export_jsonl_ms', total, await timeExport(app.page, 'jsonl'), 'ms', jsonlFloor)
-    report('import_spanmark_ms', total, await timeImport(app.page, spanmark), 'ms', putFloor)
-    const spanmarkFloor = await writeFloor(spanmarkDocs(docs))
-    report('export_spanmark_ms', total, await timeExport(app.page, 'spanmark'), 'ms', spanmarkFloor)
-  } finally {
-    await app.stop()
+  const floors = {
+    jsonl: await writeFloor(docs.map((d) => ({ id: d.id, text: d.text, label: d.spans }))),
+    spanmark: await writeFloor(spanmarkDocs(docs))
+  }
+  // Each format in a fresh profile, so each export holds exactly the spans its import brought.
+  for (const [format, file] of [
+    ['jsonl', jsonl],
+    ['spanmark', spanmark]
+  ]) {
+    const app = await openApp(ROOT, corpus)
+    try {
+      await app.page.getByTestId('doc-text').waitFor()
+      const putFloor = await timeRawPut(app.page, total)
+      report(`import_${format}_ms`, total, await timeImport(app.page, file), 'ms', putFloor)
+      report(`export_${format}_ms`, total, await timeExport(app.page, format), 'ms', floors[format])
+    } finally {
+      await app.stop()
+    }
   }
 }
 

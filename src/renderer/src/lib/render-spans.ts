@@ -51,6 +51,8 @@ type Chunk = {
   element: HTMLElement
   /** What the chunk's marks show now: '' for plain text. */
   drawn: string
+  /** The chunk's top-level nodes by what they show, so a redraw keeps those an edit left alone. */
+  pieces: Map<string, Node>
 }
 
 /** Line height (px) and characters per line assumed for a chunk not yet laid out. */
@@ -87,6 +89,7 @@ export class DocTextRenderer {
   private readonly near = new Set<number>()
   private readonly observer: IntersectionObserver
   private colours = new Map<string, LabelDef>()
+  private labelsKey = ''
   private selectedId: string | undefined
   /** The last render's spans sorted by start, where their clusters of overlap end, and the lanes laid out so far. */
   private items: Item[] = []
@@ -122,6 +125,7 @@ export class DocTextRenderer {
     const { text, spans, theirs = [], map, labels, selectedId } = input
     if (text !== this.text) this.reset(text)
     this.colours = new Map(labels.map((l) => [l.name, l]))
+    this.labelsKey = labels.map((l) => `${l.name}:${l.color}:${l.guideline}`).join('|')
     this.selectedId = selectedId
     // Spans are immutable: an unchanged span keeps its item (and UTF-16 place) from the last render.
     const item = (span: Span, mine: boolean): Item => {
@@ -198,22 +202,33 @@ export class DocTextRenderer {
       ...this.items[i]!,
       lane: this.laneOf(i)
     }))
-    const signature = placed
-      .map((p) => `${p.id}:${p.start}:${p.end}:${p.lane}:${p.span.label}:${p.id === this.selectedId ? 1 : 0}`)
-      .join('|')
+    const signature =
+      placed.length === 0
+        ? ''
+        : this.labelsKey +
+          placed
+            .map(
+              (p) =>
+                `${p.id}:${p.start}:${p.end}:${p.lane}:${p.span.label}:${p.id === this.selectedId ? 1 : 0}`
+            )
+            .join('|')
     if (signature === chunk.drawn) return
     chunk.drawn = signature
-    chunk.element.replaceChildren(
-      signature === ''
-        ? document.createTextNode(this.text.slice(chunk.from, chunk.to))
-        : drawChunk(this.text, chunk.from, chunk.to, placed, this.colours, this.selectedId)
+    chunk.pieces = patchChildren(
+      chunk.element,
+      chunk.pieces,
+      drawChunk(this.text, chunk.from, chunk.to, placed, this.colours, this.selectedId)
     )
   }
 
   private clear(index: number): void {
     const chunk = this.chunks[index]!
     chunk.drawn = ''
-    chunk.element.replaceChildren(document.createTextNode(this.text!.slice(chunk.from, chunk.to)))
+    chunk.pieces = patchChildren(
+      chunk.element,
+      chunk.pieces,
+      drawChunk(this.text!, chunk.from, chunk.to, [], this.colours, undefined)
+    )
   }
 
   private reset(text: string): void {
@@ -229,7 +244,9 @@ export class DocTextRenderer {
       element.dataset['chunk'] = String(i)
       element.style.setProperty('contain-intrinsic-block-size', `auto ${estimatedHeight(text, from, to)}px`)
       element.appendChild(document.createTextNode(text.slice(from, to)))
-      return { from, to, element, drawn: '' }
+      // That text node is what drawing the chunk without spans would make.
+      const pieces = new Map<string, Node>([[`${0}:${to - from}`, element.firstChild!]])
+      return { from, to, element, drawn: '', pieces }
     })
     this.root.replaceChildren(...this.chunks.map((c) => c.element))
     // The first chunks are on screen when a document opens; the observer reports the rest as they come near.
@@ -238,6 +255,13 @@ export class DocTextRenderer {
   }
 }
 
+/** A chunk's drawing, as top-level pieces each keyed by everything it shows. */
+type Piece = { key: string; make: () => Node }
+
+/**
+ * The chunk's text cut at every span boundary: each segment a text node, wrapped in one mark per span
+ * covering it (outermost first). Pieces are made only when asked for, so those a redraw keeps cost nothing.
+ */
 function drawChunk(
   text: string,
   from: number,
@@ -245,7 +269,7 @@ function drawChunk(
   placed: Placed[],
   colours: Map<string, LabelDef>,
   selectedId: string | undefined
-): DocumentFragment {
+): Piece[] {
   const clipped = placed.map((p) => ({
     id: p.id,
     start: Math.max(p.start, from) - from,
@@ -253,32 +277,71 @@ function drawChunk(
   }))
   const lanes = new Map(placed.map((p) => [p.id, p.lane]))
   const byId = new Map(placed.map((p) => [p.id, p]))
-  const fragment = document.createDocumentFragment()
-  for (const segment of segmentText(to - from, clipped, lanes)) {
-    let parent: Node = fragment
-    for (const id of segment.ids) {
+  return segmentText(to - from, clipped, lanes).map((segment): Piece => {
+    const marks = segment.ids.map((id) => {
       const { span, start, lane, mine } = byId.get(id)!
-      const label = colours.get(span.label)
-      const mark = document.createElement('mark')
-      const first = segment.start + from === start
-      mark.dataset['testid'] = (mine ? '' : 'their-') + (first ? 'span' : 'span-part')
-      // Only my spans carry data-span-id: clicks select my spans, never theirs.
-      mark.dataset[mine ? 'spanId' : 'theirSpanId'] = span.id
-      mark.dataset['label'] = span.label
-      if (first) {
-        mark.dataset['start'] = String(span.start)
-        mark.dataset['end'] = String(span.end)
+      return { span, lane, mine, first: segment.start + from === start, selected: mine && id === selectedId }
+    })
+    const key =
+      `${segment.start}:${segment.end}` +
+      marks
+        .map(
+          (m) =>
+            `|${m.mine ? '' : 't'}${m.span.id}:${m.lane}:${m.span.label}:${m.first ? `${m.span.start}-${m.span.end}` : ''}:${m.selected ? 1 : 0}`
+        )
+        .join('')
+    const make = (): Node => {
+      const content = document.createTextNode(text.slice(from + segment.start, from + segment.end))
+      let outer: Node = content
+      for (const { span, lane, mine, first, selected } of marks.toReversed()) {
+        const label = colours.get(span.label)
+        const mark = document.createElement('mark')
+        mark.dataset['testid'] = (mine ? '' : 'their-') + (first ? 'span' : 'span-part')
+        // Only my spans carry data-span-id: clicks select my spans, never theirs.
+        mark.dataset[mine ? 'spanId' : 'theirSpanId'] = span.id
+        mark.dataset['label'] = span.label
+        if (first) {
+          mark.dataset['start'] = String(span.start)
+          mark.dataset['end'] = String(span.end)
+        }
+        mark.className = mine ? (selected ? 'span selected' : 'span') : 'span theirs'
+        mark.style.setProperty('--lane', String(lane))
+        mark.style.setProperty('--label-color', label?.color ?? '#888')
+        mark.title = label ? `${span.label}: ${label.guideline}` : span.label
+        mark.appendChild(outer)
+        outer = mark
       }
-      mark.className = mine ? (id === selectedId ? 'span selected' : 'span') : 'span theirs'
-      mark.style.setProperty('--lane', String(lane))
-      mark.style.setProperty('--label-color', label?.color ?? '#888')
-      mark.title = label ? `${span.label}: ${label.guideline}` : span.label
-      parent.appendChild(mark)
-      parent = mark
+      return outer
     }
-    parent.appendChild(document.createTextNode(text.slice(from + segment.start, from + segment.end)))
+    return { key, make }
+  })
+}
+
+/**
+ * Makes `element`'s children the given pieces, keeping the node of every piece it already shows and
+ * making only the others: the browser then lays out and paints again little more than what changed.
+ * Returns the pieces now shown, by key.
+ */
+function patchChildren(element: HTMLElement, shown: Map<string, Node>, pieces: Piece[]): Map<string, Node> {
+  const next = new Map<string, Node>()
+  for (const piece of pieces) next.set(piece.key, shown.get(piece.key) ?? piece.make())
+  const kept = new Set(next.values())
+  let at = element.firstChild
+  for (const node of next.values()) {
+    while (at && !kept.has(at)) {
+      const gone = at
+      at = at.nextSibling
+      gone.remove()
+    }
+    if (node === at) at = at.nextSibling
+    else element.insertBefore(node, at)
   }
-  return fragment
+  while (at) {
+    const gone = at
+    at = at.nextSibling
+    gone.remove()
+  }
+  return next
 }
 
 /** The current selection inside the drawn text as UTF-16 offsets, or undefined if there is none there. */
