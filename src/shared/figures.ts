@@ -106,12 +106,28 @@ export function computeFigures(
   other: readonly Span[],
   labels: readonly string[]
 ): Figures {
-  const key = (a: Annotation): string => `${a.docId}\u0000${a.label}`
-  const refCells = groupBy(ref, key)
-  const otherCells = groupBy(other, key)
-  const docIds = new Set([...ref, ...other].map((s) => s.docId))
-  for (const id of texts.keys()) docIds.add(id)
-  const cellLabels = [...new Set([...labels, ...ref.map((s) => s.label), ...other.map((s) => s.label)])]
+  const docIds = new Set(texts.keys())
+  const cellLabels = new Set(labels)
+  /** A layer's spans by document, then by label, noting every document and label met. */
+  const cells = (spans: readonly Span[]): Map<string, Map<string, Span[]>> => {
+    const byDocLabel = new Map<string, Map<string, Span[]>>()
+    for (const span of spans) {
+      let doc = byDocLabel.get(span.docId)
+      if (!doc) {
+        byDocLabel.set(span.docId, (doc = new Map<string, Span[]>()))
+        docIds.add(span.docId)
+      }
+      const list = doc.get(span.label)
+      if (list) list.push(span)
+      else {
+        doc.set(span.label, [span])
+        cellLabels.add(span.label)
+      }
+    }
+    return byDocLabel
+  }
+  const refCells = cells(ref)
+  const otherCells = cells(other)
   const corpus = emptyCell()
   const perLabel = new Map(labels.map((l) => [l, emptyCell()]))
   const byDocFigures: Record<string, Agreement> = {}
@@ -121,8 +137,8 @@ export function computeFigures(
     const docTotal = emptyCell()
     const docByLabel = new Map<string, Cell>()
     for (const label of cellLabels) {
-      const a = refCells.get(`${docId}\u0000${label}`) ?? []
-      const b = otherCells.get(`${docId}\u0000${label}`) ?? []
+      const a = refCells.get(docId)?.get(label) ?? []
+      const b = otherCells.get(docId)?.get(label) ?? []
       // A label outside the label set still counts in the exact and overlap scores, never in kappa.
       const known = perLabel.get(label)
       if (a.length === 0 && b.length === 0 && !(known && tokens)) continue
