@@ -3,9 +3,9 @@ import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
 import { snapSelection } from '../../../shared/snap'
 import { partitionPoint } from '../../../shared/sorted'
 import { DEFAULT_LABELS, timestamp, type DocStatus, type LabelDef, type Span } from '../../../shared/spans'
-import { BucketIndex, docBuckets } from './buckets'
+import { BucketIndex } from './buckets'
 import { db, storageErrorMessage, type DocRecord } from './db'
-import { MINE, readBuckets, readMineDoc, storeSpanChange, writeDocSpans } from './layers'
+import { indexOfWritten, MINE, readBuckets, readMineDoc, storeSpanChange, writeDocSpans } from './layers'
 import { History, invert, type Change, type Step } from './history'
 
 const byPosition = (a: Span, b: Span): number =>
@@ -130,7 +130,7 @@ export class AnnotationState {
     })
     if (changed.length > 0) {
       await this.track(writeDocSpans(this.corpus, MINE, docId, result))
-      index = new BucketIndex(docBuckets(this.corpus, '', docId, result))
+      index = indexOfWritten(this.corpus, docId, result)
     }
     this.history.forget(docId)
     const notice =
@@ -173,7 +173,7 @@ export class AnnotationState {
     this.counts = counts
     const open = this.docId === undefined ? undefined : written.get(this.docId)
     if (open) {
-      this.index = new BucketIndex(docBuckets(this.corpus, '', this.docId!, open))
+      this.index = indexOfWritten(this.corpus, this.docId!, open)
       this.spans = [...open].sort(byPosition)
     }
   }

@@ -64,14 +64,22 @@ export function writeDocSpans(
  * each document's spans as now stored.
  */
 export function mergeMine(corpus: string, spans: readonly Span[]): Promise<Map<string, Span[]>> {
+  const added = byDoc(spans)
   return db.transaction('rw', db.spanBuckets, async () => {
+    // Every document's stored spans asked for at once: IndexedDB answers them in one go, not in turn.
+    const stored = await Promise.all([...added.keys()].map((docId) => readBuckets(corpus, MINE, docId)))
     const written = new Map<string, Span[]>()
-    for (const [docId, added] of byDoc(spans)) {
-      const ids = new Set(added.map((s) => s.id))
-      const kept = (await storedSpans(corpus, MINE, docId)).filter((s) => !ids.has(s.id))
-      written.set(docId, [...kept, ...added])
-      await writeDocSpans(corpus, MINE, docId, written.get(docId)!)
+    const deletes: Promise<unknown>[] = []
+    const buckets: SpanBucket[] = []
+    for (const [i, [docId, spans]] of [...added].entries()) {
+      const ids = new Set(spans.map((s) => s.id))
+      const merged = [...spansIn(stored[i]!).filter((s) => !ids.has(s.id)), ...spans]
+      written.set(docId, merged)
+      if (stored[i]!.length) deletes.push(bucketRange(corpus, MINE, docId).delete())
+      buckets.push(...docBuckets(corpus, layerKey(MINE), docId, merged))
     }
+    await Promise.all(deletes)
+    await db.spanBuckets.bulkPut(buckets)
     return written
   })
 }
@@ -117,6 +125,10 @@ export async function readMineDoc(
   const buckets = await readBuckets(corpus, MINE, docId)
   return { spans: spansIn(buckets), index: new BucketIndex(buckets) }
 }
+
+/** The bucket index of a document's spans of mine as writeDocSpans stores them. */
+export const indexOfWritten = (corpus: string, docId: string, spans: readonly Span[]): BucketIndex =>
+  new BucketIndex(docBuckets(corpus, layerKey(MINE), docId, spans))
 
 /** Deletes every span of a layer in a corpus; returns how many there were. */
 export function deleteLayerSpans(corpus: string, layer: string): Promise<number> {

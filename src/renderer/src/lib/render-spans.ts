@@ -118,8 +118,8 @@ export class DocTextRenderer {
   }
 
   /**
-   * Draws spans over the text. Its cost grows with the spans only through pointer comparisons and one
-   * pass over their ends: marks are made for the chunks near the screen alone.
+   * Draws spans over the text. Its cost grows with the spans only through passes of pointer and number
+   * comparisons over the list: marks are made for the chunks near the screen alone.
    */
   render(input: RenderInput): void {
     const { text, spans, theirs = [], map, labels, selectedId } = input
