@@ -130,6 +130,16 @@ export async function readMineDoc(
 export const indexOfWritten = (corpus: string, docId: string, spans: readonly Span[]): BucketIndex =>
   new BucketIndex(docBuckets(corpus, layerKey(MINE), docId, spans))
 
+/** Replaces every span of a review layer in a corpus with these, in one transaction. */
+export function writeLayer(corpus: string, layer: string, spans: readonly Span[]): Promise<void> {
+  return db.transaction('rw', db.spanBuckets, async () => {
+    await bucketRange(corpus, layer).delete()
+    await db.spanBuckets.bulkPut(
+      [...byDoc(spans)].flatMap(([docId, list]) => docBuckets(corpus, layerKey(layer), docId, list))
+    )
+  })
+}
+
 /** Deletes every span of a layer in a corpus; returns how many there were. */
 export function deleteLayerSpans(corpus: string, layer: string): Promise<number> {
   return db.transaction('rw', db.spanBuckets, async () => {

@@ -11,7 +11,7 @@ import { download } from './download'
 import { mapLimit } from '../../../shared/concurrency'
 import { byDoc } from '../../../shared/figures'
 import { READ_CONCURRENCY, readDocs } from './texts'
-import { deleteLayerSpans, mergeMine, MINE, storedSpans, writeDocSpans } from './layers'
+import { deleteLayerSpans, mergeMine, MINE, storedSpans, writeLayer } from './layers'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
 
@@ -128,9 +128,7 @@ export class ImportState {
         annotations.showWritten(await mergeMine(listing.root, placement.spans))
       } else {
         await db.transaction('rw', db.spanBuckets, db.layers, async () => {
-          await deleteLayerSpans(listing.root, name)
-          for (const [docId, spans] of byDoc(placement.spans))
-            await writeDocSpans(listing.root, name, docId, spans)
+          await writeLayer(listing.root, name, placement.spans)
           await db.layers.put({
             corpus: listing.root,
             name,
