@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { chmod, mkdir, symlink, truncate, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { listCorpus, MAX_DOC_BYTES, readDocument, resolveDocPath, sha256 } from './corpus'
+import { listCorpus, MAX_DOC_BYTES, resolveDocPath } from './corpus'
+import { readDocument, sha256 } from './documents'
 import { tempCorpus } from './test-corpus'
 
 const isRoot = process.getuid?.() === 0

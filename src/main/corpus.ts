@@ -1,26 +1,12 @@
-import { createHash } from 'node:crypto'
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readFileSync,
-  readSync,
-  statSync,
-  type Stats
-} from 'node:fs'
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { CorpusListing, DocEntry, DocKind, Encoding, LoadedDoc } from '../shared/api'
+import type { CorpusListing, DocEntry, DocKind } from '../shared/api'
 import { fail, ok, type Result } from '../shared/result'
-import { decodeDocument, looksBinary } from './decode'
-import { DocCache } from './doc-cache'
-import { htmlToText } from './html'
+import { looksBinary } from './decode'
 
 export const MAX_DOC_BYTES = 50 * 1024 * 1024
 
-/** Decoded documents, shared by every caller in this process. */
-const documents = new DocCache()
 const HEAD_BYTES = 8 * 1024
 
 const KINDS: Record<string, DocKind> = {
@@ -43,11 +29,8 @@ const sizeLabel = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 const folderGone = (root: string): string =>
   `The corpus folder ${root} is no longer there (moved or deleted). Your annotations are kept: open the folder again where it is now.`
 
-const reason = (error: unknown): string =>
+export const reason = (error: unknown): string =>
   (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : String((error as Error).message)
-
-/** Files up to this size are read synchronously. */
-const SYNC_READ_BYTES = 256 * 1024
 
 /** Files inspected between two turns of the event loop, so other requests are not held up long. */
 const INSPECT_BATCH = 256
@@ -56,6 +39,14 @@ type Inspection = { size: number; error?: string; statKey?: string }
 
 /** Changes whenever the file does: its size, times and inode. */
 const statKeyOf = (info: Stats): string => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`
+
+/** Why a file cannot be a document from its stat alone: not a plain file, or too large. */
+function refusedByStat(info: Stats): Inspection | undefined {
+  if (!info.isFile()) return { size: 0, error: 'Refused: not a regular file' }
+  if (info.size > MAX_DOC_BYTES)
+    return { size: info.size, error: `Refused: ${sizeLabel(info.size)} is over the 50 MiB limit` }
+  return undefined
+}
 
 /** Opened without following a link, and without waiting on a FIFO. */
 const INSPECT_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
@@ -68,7 +59,7 @@ const head = new Uint8Array(HEAD_BYTES)
  * a listing of thousands of files these calls take microseconds each, where the thread pool's round
  * trips took ten times as long; callers yield between batches. Never throws.
  */
-function inspect(file: string): Inspection {
+export function inspect(file: string): Inspection {
   let fd: number
   try {
     fd = openSync(file, INSPECT_FLAGS)
@@ -77,9 +68,8 @@ function inspect(file: string): Inspection {
   }
   try {
     const info = fstatSync(fd)
-    if (!info.isFile()) return { size: 0, error: 'Refused: not a regular file' }
-    if (info.size > MAX_DOC_BYTES)
-      return { size: info.size, error: `Refused: ${sizeLabel(info.size)} is over the 50 MiB limit` }
+    const refused = refusedByStat(info)
+    if (refused) return refused
     const bytesRead = readSync(fd, head, 0, HEAD_BYTES, 0)
     if (looksBinary(head.subarray(0, bytesRead)))
       return { size: info.size, error: 'Refused: a binary file (NUL bytes near its start)' }
@@ -200,10 +190,7 @@ export async function listedDocs(root: string): Promise<Result<ScannedDoc[]>> {
 function restat(doc: ScannedDoc): ScannedDoc {
   try {
     const info = statSync(doc.file)
-    if (!info.isFile()) return { ...doc, error: 'Refused: not a regular file' }
-    if (info.size > MAX_DOC_BYTES)
-      return { ...doc, error: `Refused: ${sizeLabel(info.size)} is over the 50 MiB limit` }
-    return { ...doc, size: info.size, statKey: statKeyOf(info) }
+    return { ...doc, ...(refusedByStat(info) ?? { size: info.size, statKey: statKeyOf(info) }) }
   } catch (error) {
     return { ...doc, error: `Unreadable: ${reason(error)}` }
   }
@@ -275,48 +262,4 @@ export async function resolveDocPath(root: string, id: string): Promise<Result<s
   } catch (error) {
     return fail('not-found', `Cannot open "${id}": ${reason(error)}`)
   }
-}
-
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
-
-/** Reads, decodes and (for HTML) converts one document by SPEC section 2. */
-export async function readDocument(
-  root: string,
-  id: string,
-  encoding?: Encoding
-): Promise<Result<LoadedDoc>> {
-  const resolved = await resolveDocPath(root, id)
-  if (!resolved.ok) return resolved
-  // resolveDocPath returned the real path, checked inside the root.
-  const { size, error, statKey } = inspect(resolved.value)
-  if (error) return fail('refused', `${id}: ${error}`)
-  return loadDocument({ id, file: resolved.value, size, statKey }, encoding)
-}
-
-/**
- * The decoded text of a document already found inside the corpus and inspected (listed, or resolved
- * by id): from the cache while its stat key is the same, else read, decoded and cached.
- */
-export async function loadDocument(
-  { id, file, size, statKey }: { id: string; file: string; size: number; statKey?: string },
-  encoding?: Encoding
-): Promise<Result<LoadedDoc>> {
-  const cacheKey = `${statKey}:${encoding ?? ''}`
-  const cached = documents.get(file, cacheKey)
-  if (cached?.id === id) return ok(cached)
-  let bytes: Uint8Array
-  try {
-    // Small files are read at once: a search or export reads thousands, and the thread pool's round
-    // trip costs more than the read.
-    bytes = size <= SYNC_READ_BYTES ? readFileSync(file) : await readFile(file)
-  } catch (err) {
-    return fail('not-found', `${id}: Unreadable: ${reason(err)}`)
-  }
-  if (bytes.byteLength !== size && bytes.byteLength > MAX_DOC_BYTES)
-    return fail('refused', `${id}: Refused: over the 50 MiB limit`)
-  const decoded = decodeDocument(bytes, encoding)
-  const text = docKind(id) === 'html' ? htmlToText(decoded.text) : decoded.text
-  const doc = { id, text, sha256: sha256(text), encoding: decoded.encoding, warning: decoded.warning }
-  if (statKey) documents.set(file, cacheKey, doc)
-  return ok(doc)
 }

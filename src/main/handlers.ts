@@ -1,7 +1,8 @@
 import { userInfo } from 'node:os'
 import type { AppInfo, Handlers } from '../shared/api'
 import { fail, ok } from '../shared/result'
-import { listCorpus, readDocument } from './corpus'
+import { listCorpus } from './corpus'
+import { readDocument } from './documents'
 import { readImportFiles, writeFileAtomic } from './files'
 import { searchCorpus } from './search'
 

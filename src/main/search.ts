@@ -1,7 +1,8 @@
 import type { SearchHit, SearchResult } from '../shared/api'
 import { OffsetMap } from '../shared/offsets'
 import { ok, type Result } from '../shared/result'
-import { listedDocs, loadDocument } from './corpus'
+import { listedDocs } from './corpus'
+import { loadDocument } from './documents'
 
 const MAX_HITS = 500
 /** Matches counted before the search stops: past this, the total is a lower bound. */

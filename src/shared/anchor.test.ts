@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { contextOf, reanchor } from './anchor'
+import { contextOf, reanchor, reanchorSpans } from './anchor'
 import { sliceCodePoints } from './offsets'
+import type { Span } from './spans'
 
 const anchorIn = (text: string, quote: string, occurrence = 0) => {
   let at = -1
@@ -52,5 +53,41 @@ describe('reanchor', () => {
   it('gives up on an empty quote and survives offsets past a shortened text', () => {
     expect(reanchor('abc', { start: 5, end: 5, text: '' })).toBeUndefined()
     expect(reanchor('ab', { start: 5, end: 7, text: 'ab' })).toEqual({ start: 0, end: 2 })
+  })
+})
+
+describe('reanchorSpans', () => {
+  const span = (id: string, start: number, end: number, text: string, orphaned?: boolean): Span => ({
+    id,
+    docId: 'd.txt',
+    start,
+    end,
+    label: 'claim',
+    text,
+    author: 'me',
+    createdAt: '',
+    updatedAt: '',
+    ...(orphaned ? { orphaned } : {})
+  })
+
+  it('keeps spans still in place, moves those whose text moved, orphans the lost, and says so', () => {
+    const before = [span('a', 0, 6, 'Pompeo'), span('b', 11, 14, 'Kim'), span('c', 15, 20, 'Talks')]
+    const result = reanchorSpans('Pompeo met Moon. Kim said. More.', before)
+    expect(result.spans[0]).toBe(before[0])
+    expect(result.spans[1]).toMatchObject({ id: 'b', start: 17, end: 20, prefix: 'Pompeo met Moon. ' })
+    expect(result.spans[2]).toMatchObject({ id: 'c', orphaned: true })
+    expect(result.changed).toBe(2)
+    expect(result.notice).toBe(
+      'This file changed since it was annotated: 1 span moved to follow the text, 1 could not be placed and is listed as orphaned.'
+    )
+  })
+
+  it('places an orphan again when its text comes back, and leaves a still-lost orphan unchanged', () => {
+    const before = [span('a', 0, 3, 'Kim', true), span('b', 4, 9, 'Gone.', true)]
+    const result = reanchorSpans('Kim is back.', before)
+    expect(result.spans[0]).not.toHaveProperty('orphaned')
+    expect(result.spans[0]).toMatchObject({ start: 0, end: 3 })
+    expect(result.spans[1]).toBe(before[1])
+    expect(result.changed).toBe(1)
   })
 })

@@ -1,4 +1,5 @@
 import { OffsetMap, sliceCodePoints } from './offsets'
+import type { Span } from './spans'
 
 /** Code points of context kept on each side of a span, for re-anchoring and for consumers. */
 export const CONTEXT_LENGTH = 32
@@ -63,4 +64,38 @@ export function reanchor(
     at = text.indexOf(anchor.text, at + 1)
   }
   return best && { start: best.start, end: best.start + quoteLength }
+}
+
+/**
+ * A document's spans after its file changed: each moved to where its text now is (with fresh context),
+ * or kept and marked orphaned; how many records changed, and a sentence saying what happened.
+ */
+export function reanchorSpans(
+  text: string,
+  spans: readonly Span[]
+): { spans: Span[]; changed: number; notice: string } {
+  const map = new OffsetMap(text)
+  let moved = 0
+  let orphaned = 0
+  let changed = 0
+  const result = spans.map((span) => {
+    const at = reanchor(text, span, map)
+    if (!at) {
+      orphaned++
+      if (span.orphaned) return span
+      changed++
+      return { ...span, orphaned: true }
+    }
+    if (at.start === span.start && at.end === span.end && !span.orphaned) return span
+    moved++
+    changed++
+    const { orphaned: _orphaned, ...rest } = span
+    return { ...rest, ...at, ...contextOf(text, at.start, at.end, map) }
+  })
+  const notice =
+    `This file changed since it was annotated: ${moved} span${moved === 1 ? '' : 's'} moved to follow the text` +
+    (orphaned
+      ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned.`
+      : '.')
+  return { spans: result, changed, notice }
 }

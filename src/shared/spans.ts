@@ -49,3 +49,16 @@ export type DocStatus = (typeof DOC_STATUSES)[number]
 
 /** The time stamp every span carries: ISO 8601 in UTC. */
 export const timestamp = (): string => new Date().toISOString()
+
+/** Adds the spans per label to `into`. */
+export function countLabels(
+  spans: readonly Span[],
+  into: Record<string, number> = {}
+): Record<string, number> {
+  for (const span of spans) into[span.label] = (into[span.label] ?? 0) + 1
+  return into
+}
+
+/** Reading order: by start, the longer of two spans starting together first, then by id. */
+export const byPosition = (a: Span, b: Span): number =>
+  a.start - b.start || b.end - a.end || a.id.localeCompare(b.id)

@@ -1,15 +1,13 @@
-import { contextOf, reanchor } from '../../../shared/anchor'
+import { contextOf, reanchorSpans } from '../../../shared/anchor'
 import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
 import { snapSelection } from '../../../shared/snap'
 import { partitionPoint } from '../../../shared/sorted'
-import { DEFAULT_LABELS, timestamp, type DocStatus, type LabelDef, type Span } from '../../../shared/spans'
+import { byPosition, countLabels, DEFAULT_LABELS, timestamp } from '../../../shared/spans'
+import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
 import { BucketIndex } from './buckets'
 import { db, storageErrorMessage, type DocRecord } from './db'
 import { indexOfWritten, MINE, readBuckets, readMineDoc, storeSpanChange, writeDocSpans } from './layers'
 import { History, invert, type Change, type Step } from './history'
-
-const byPosition = (a: Span, b: Span): number =>
-  a.start - b.start || b.end - a.end || a.id.localeCompare(b.id)
 
 type StoredDoc = [{ spans: Span[]; index: BucketIndex }, DocRecord | undefined]
 
@@ -57,10 +55,8 @@ export class AnnotationState {
     this.author = author?.value ?? defaultAuthor
     this.statuses = Object.fromEntries(docs.map((d) => [d.docId, d.status]))
     const counts: Record<string, Record<string, number>> = {}
-    for (const bucket of await readBuckets(corpus, MINE)) {
-      const doc = (counts[bucket.docId] ??= {})
-      for (const span of bucket.spans) doc[span.label] = (doc[span.label] ?? 0) + 1
-    }
+    for (const bucket of await readBuckets(corpus, MINE))
+      countLabels(bucket.spans, (counts[bucket.docId] ??= {}))
     this.counts = counts
   }
 
@@ -108,37 +104,13 @@ export class AnnotationState {
     spans: Span[],
     index: BucketIndex
   ): Promise<{ spans: Span[]; index: BucketIndex; notice: string }> {
-    const map = new OffsetMap(text)
-    let moved = 0
-    let orphaned = 0
-    const changed: Span[] = []
-    const result = spans.map((span) => {
-      const at = reanchor(text, span, map)
-      if (!at) {
-        orphaned++
-        if (span.orphaned) return span
-        const lost = { ...span, orphaned: true }
-        changed.push(lost)
-        return lost
-      }
-      if (at.start === span.start && at.end === span.end && !span.orphaned) return span
-      moved++
-      const { orphaned: _orphaned, ...rest } = span
-      const placed = { ...rest, ...at, ...contextOf(text, at.start, at.end, map) }
-      changed.push(placed)
-      return placed
-    })
-    if (changed.length > 0) {
-      await this.track(writeDocSpans(this.corpus, MINE, docId, result))
-      index = indexOfWritten(this.corpus, docId, result)
+    const result = reanchorSpans(text, spans)
+    if (result.changed > 0) {
+      await this.track(writeDocSpans(this.corpus, MINE, docId, result.spans))
+      index = indexOfWritten(this.corpus, docId, result.spans)
     }
     this.history.forget(docId)
-    const notice =
-      `This file changed since it was annotated: ${moved} span${moved === 1 ? '' : 's'} moved to follow the text` +
-      (orphaned
-        ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned.`
-        : '.')
-    return { spans: result, index, notice }
+    return { spans: result.spans, index, notice: result.notice }
   }
 
   private saveDoc(docId: string, patch: Partial<DocRecord>): Promise<unknown> {
@@ -165,11 +137,7 @@ export class AnnotationState {
   /** Takes in documents whose stored spans an import replaced: their counts, and the open one's spans. */
   showWritten(written: ReadonlyMap<string, Span[]>): void {
     const counts = { ...this.counts }
-    for (const [docId, spans] of written) {
-      const doc: Record<string, number> = {}
-      for (const span of spans) doc[span.label] = (doc[span.label] ?? 0) + 1
-      counts[docId] = doc
-    }
+    for (const [docId, spans] of written) counts[docId] = countLabels(spans)
     this.counts = counts
     const open = this.docId === undefined ? undefined : written.get(this.docId)
     if (open) {
@@ -281,21 +249,14 @@ export class AnnotationState {
     const docId = (change.after ?? change.before)!.docId
     this.show(change)
     if (step === 'record') this.history.record(docId, change)
-    const id = (change.after ?? change.before)!.id
-    const index = this.index
-    const bucket = index.place(id)
-    if (!change.after) index.drop(id)
-    const write = storeSpanChange(this.corpus, docId, bucket, {
-      id,
-      stored: change.before !== undefined,
+    const write = storeSpanChange(this.corpus, this.index, {
+      before: change.before,
       after: change.after && $state.snapshot(change.after)
     })
     void this.track(write).then((stored) => {
       if (stored) return
       this.show(invert(change))
       this.history.revert(docId, recorded, step)
-      if (change.before) index.set(id, bucket)
-      else index.drop(id)
     })
   }
 

@@ -85,36 +85,43 @@ export function mergeMine(corpus: string, spans: readonly Span[]): Promise<Map<s
 }
 
 /**
- * Stores one change to one span of mine: takes the span with this id out of its bucket (when it was
- * stored) and puts `after` (if any) in. The bucket is read and written in one transaction, so a change
- * refused by storage leaves it as it was and changes made after it still apply.
+ * Stores one change to one span of mine (`before` gone, `after` in its place), in the bucket `index`
+ * places it in. The bucket is read and written in one transaction, so a change refused by storage
+ * leaves it as it was, and changes made after it still apply; the index is put back when it is refused.
  */
-export function storeSpanChange(
+export async function storeSpanChange(
   corpus: string,
-  docId: string,
-  bucket: number,
-  change: { id: string; stored: boolean; after?: Span }
+  index: BucketIndex,
+  { before, after }: { before?: Span; after?: Span }
 ): Promise<void> {
-  const { id, stored, after } = change
-  return db.transaction('rw', db.spanBuckets, async () => {
-    const key: [string, string, string, number] = [corpus, '', docId, bucket]
-    const spans = (await db.spanBuckets.get(key))?.spans ?? []
-    let at = spans.findIndex((s) => s.id === id)
-    if (at === -1 && stored) {
-      // The index in memory should always know the bucket; should it ever be wrong, the span is found anyway.
-      for (const other of await readBuckets(corpus, MINE, docId)) {
-        if (other.bucket === bucket || !other.spans.some((s) => s.id === id)) continue
-        other.spans = other.spans.filter((s) => s.id !== id)
-        await (other.spans.length
-          ? db.spanBuckets.put(other)
-          : db.spanBuckets.delete([corpus, '', docId, other.bucket]))
+  const { id, docId } = (after ?? before)!
+  const bucket = index.place(id)
+  if (!after) index.drop(id)
+  try {
+    await db.transaction('rw', db.spanBuckets, async () => {
+      const key: [string, string, string, number] = [corpus, '', docId, bucket]
+      const spans = (await db.spanBuckets.get(key))?.spans ?? []
+      let at = spans.findIndex((s) => s.id === id)
+      if (at === -1 && before) {
+        // The index in memory should always know the bucket; should it ever be wrong, the span is found anyway.
+        for (const other of await readBuckets(corpus, MINE, docId)) {
+          if (other.bucket === bucket || !other.spans.some((s) => s.id === id)) continue
+          other.spans = other.spans.filter((s) => s.id !== id)
+          await (other.spans.length
+            ? db.spanBuckets.put(other)
+            : db.spanBuckets.delete([corpus, '', docId, other.bucket]))
+        }
       }
-    }
-    if (at === -1) at = spans.length
-    const next = after ? spans.toSpliced(at, 1, after) : spans.toSpliced(at, 1)
-    if (next.length === 0) await db.spanBuckets.delete(key)
-    else await db.spanBuckets.put({ corpus, layer: '', docId, bucket, spans: next })
-  })
+      if (at === -1) at = spans.length
+      const next = after ? spans.toSpliced(at, 1, after) : spans.toSpliced(at, 1)
+      if (next.length === 0) await db.spanBuckets.delete(key)
+      else await db.spanBuckets.put({ corpus, layer: '', docId, bucket, spans: next })
+    })
+  } catch (error) {
+    if (before) index.set(id, bucket)
+    else index.drop(id)
+    throw error
+  }
 }
 
 /** A document's stored spans of mine with the bucket index that places new ones. */
