@@ -1,5 +1,6 @@
+import type { Page } from '@playwright/test'
 import { makeCorpus } from './corpora'
-import { expect, test } from './fixtures'
+import { expect, test, type AppFixtures } from './fixtures'
 import { storedRecords, storedSpanRecords } from './storage'
 import { codePointRange, drawnSpans } from './text'
 
@@ -17,52 +18,102 @@ const span = (id: string, quote: string, label: string): Record<string, unknown>
   updatedAt: STAMP
 })
 
-test('spans stored one record each, as before buckets, are moved into buckets when the app starts', async ({
-  launch
-}) => {
-  const corpus = await makeCorpus({ 'doc.txt': TEXT })
-  const { page } = await launch({ corpus })
-  await expect(page.getByTestId('doc-text')).toHaveText(TEXT)
-  const [doc] = (await storedRecords(page, 'docs')) as { corpus: string }[]
-  const mine = [span('m1', 'Pompeo 👋', 'quote'), span('m2', 'The summit was productive.', 'claim')]
-  const theirs = [{ ...span('t1', 'met Kim', 'claim'), layer: 'colleague' }]
+type Store = { name: string; keyPath: string | string[]; indexes?: [string, string | string[]][] }
 
-  // The database as schema version 3 left it (Dexie stores version n as n * 10).
+/** The stores every schema version so far has had beside its spans. */
+const OTHER_STORES: Store[] = [
+  { name: 'docs', keyPath: ['corpus', 'docId'], indexes: [['corpus', 'corpus']] },
+  { name: 'corpora', keyPath: 'corpus' },
+  { name: 'settings', keyPath: 'key' },
+  { name: 'layers', keyPath: ['corpus', 'name'], indexes: [['corpus', 'corpus']] },
+  { name: 'decisions', keyPath: ['corpus', 'pair', 'key'], indexes: [['[corpus+pair]', ['corpus', 'pair']]] }
+]
+
+/**
+ * Replaces the app's database with one as an earlier schema version left it, written with raw IndexedDB
+ * (Dexie stores version n as n * 10), holding these records.
+ */
+async function writeOldDatabase(
+  page: Page,
+  version: number,
+  stores: Store[],
+  records: Record<string, unknown[]>
+): Promise<void> {
   await page.evaluate(
-    async ({ root, mine, theirs }) => {
+    async ({ version, stores, records }) => {
       const request = <T>(r: IDBRequest<T>): Promise<T> =>
         new Promise((resolve, reject) => {
           r.onsuccess = () => resolve(r.result)
           r.onerror = () => reject(new Error(String(r.error)))
         })
       await request(indexedDB.deleteDatabase('spanmark'))
-      const open = indexedDB.open('spanmark', 30)
+      const open = indexedDB.open('spanmark', version * 10)
       open.onupgradeneeded = () => {
-        const db = open.result
-        const spans = db.createObjectStore('spans', { keyPath: 'id' })
-        spans.createIndex('[corpus+docId]', ['corpus', 'docId'])
-        spans.createIndex('corpus', 'corpus')
-        db.createObjectStore('docs', { keyPath: ['corpus', 'docId'] }).createIndex('corpus', 'corpus')
-        db.createObjectStore('corpora', { keyPath: 'corpus' })
-        db.createObjectStore('settings', { keyPath: 'key' })
-        const layerSpans = db.createObjectStore('layerSpans', { keyPath: ['corpus', 'layer', 'id'] })
-        layerSpans.createIndex('[corpus+layer+docId]', ['corpus', 'layer', 'docId'])
-        layerSpans.createIndex('[corpus+layer]', ['corpus', 'layer'])
-        db.createObjectStore('layers', { keyPath: ['corpus', 'name'] }).createIndex('corpus', 'corpus')
-        db.createObjectStore('decisions', { keyPath: ['corpus', 'pair', 'key'] }).createIndex(
-          '[corpus+pair]',
-          ['corpus', 'pair']
-        )
+        for (const { name, keyPath, indexes } of stores) {
+          const store = open.result.createObjectStore(name, { keyPath })
+          for (const [index, path] of indexes ?? []) store.createIndex(index, path)
+        }
       }
       const db = await request(open)
-      const tx = db.transaction(['spans', 'layerSpans', 'layers'], 'readwrite')
-      for (const s of mine) tx.objectStore('spans').put({ ...s, corpus: root })
-      for (const s of theirs) tx.objectStore('layerSpans').put({ ...s, corpus: root })
-      tx.objectStore('layers').put({ corpus: root, name: 'colleague', importedAt: '', source: 'x', spans: 1 })
+      const tx = db.transaction(Object.keys(records), 'readwrite')
+      for (const [store, values] of Object.entries(records))
+        for (const value of values) tx.objectStore(store).put(value)
       await new Promise((resolve) => (tx.oncomplete = resolve))
       db.close()
     },
-    { root: doc!.corpus, mine, theirs }
+    { version, stores: [...stores, ...OTHER_STORES], records }
+  )
+}
+
+/** The app on a corpus of TEXT, and the corpus as the app stores it. */
+async function openOnText(launch: AppFixtures['launch']): Promise<{ page: Page; root: string }> {
+  const { page } = await launch({ corpus: await makeCorpus({ 'doc.txt': TEXT }) })
+  await expect(page.getByTestId('doc-text')).toHaveText(TEXT)
+  const [doc] = (await storedRecords(page, 'docs')) as { corpus: string }[]
+  return { page, root: doc!.corpus }
+}
+
+const colleagueLayer = (root: string): Record<string, unknown> => ({
+  corpus: root,
+  name: 'colleague',
+  importedAt: '',
+  source: 'x',
+  spans: 1
+})
+
+test('spans stored one record each, as before buckets, are moved into buckets when the app starts', async ({
+  launch
+}) => {
+  const { page, root } = await openOnText(launch)
+  const mine = [span('m1', 'Pompeo 👋', 'quote'), span('m2', 'The summit was productive.', 'claim')]
+  const theirs = [{ ...span('t1', 'met Kim', 'claim'), layer: 'colleague' }]
+
+  await writeOldDatabase(
+    page,
+    3,
+    [
+      {
+        name: 'spans',
+        keyPath: 'id',
+        indexes: [
+          ['[corpus+docId]', ['corpus', 'docId']],
+          ['corpus', 'corpus']
+        ]
+      },
+      {
+        name: 'layerSpans',
+        keyPath: ['corpus', 'layer', 'id'],
+        indexes: [
+          ['[corpus+layer+docId]', ['corpus', 'layer', 'docId']],
+          ['[corpus+layer]', ['corpus', 'layer']]
+        ]
+      }
+    ],
+    {
+      spans: mine.map((s) => ({ ...s, corpus: root })),
+      layerSpans: theirs.map((s) => ({ ...s, corpus: root })),
+      layers: [colleagueLayer(root)]
+    }
   )
   await page.reload()
 
@@ -91,4 +142,49 @@ test('spans stored one record each, as before buckets, are moved into buckets wh
   await expect(page.getByTestId('span')).toHaveCount(1)
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
   expect((await storedSpanRecords(page)).map((s) => s.id)).toEqual(['m2'])
+})
+
+test('buckets holding their spans as objects, as schema version 5 stored them, are packed when the app starts', async ({
+  launch
+}) => {
+  const { page, root } = await openOnText(launch)
+  const mine = [
+    { ...span('m1', 'Pompeo 👋', 'quote'), note: '', prefix: '', suffix: ' met Kim.', orphaned: true },
+    span('m2', 'The summit was productive.', 'claim')
+  ]
+  const theirs = [span('t1', 'met Kim', 'claim')]
+
+  const bucket = (layer: string, bucket: number, spans: unknown[]): Record<string, unknown> => ({
+    corpus: root,
+    layer,
+    docId: 'doc.txt',
+    bucket,
+    spans
+  })
+  await writeOldDatabase(
+    page,
+    5,
+    [{ name: 'spanBuckets', keyPath: ['corpus', 'layer', 'docId', 'bucket'] }],
+    {
+      spanBuckets: [bucket('', 0, [mine[0]]), bucket('', 1, [mine[1]]), bucket('colleague', 0, theirs)],
+      layers: [colleagueLayer(root)]
+    }
+  )
+  await page.reload()
+
+  // The orphaned one is listed, not drawn; every field comes back as it was, empty ones too.
+  await expect(page.getByTestId('span')).toHaveCount(1)
+  await expect(page.getByTestId('orphan')).toHaveCount(1)
+  expect(await storedSpanRecords(page)).toEqual(mine.map((s) => ({ ...s, layer: '' })))
+  expect(await storedSpanRecords(page, 'colleague')).toEqual(
+    theirs.map((s) => ({ ...s, layer: 'colleague' }))
+  )
+  const records = (await storedRecords(page, 'spanBuckets')) as Record<string, unknown>[]
+  expect(records.every((r) => !('spans' in r) && typeof r['strings'] === 'string')).toBe(true)
+
+  await page.getByTestId('span').click()
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('span')).toHaveCount(0)
+  await expect(page.getByTestId('save-status')).toHaveText('Saved')
+  expect((await storedSpanRecords(page)).map((s) => s.id)).toEqual(['m1'])
 })

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { spansOf, type SpanBucket } from '../src/renderer/src/lib/buckets'
 
 /** Every record of one object store in the app's IndexedDB, read directly, not through the app. */
 export function storedRecords(page: Page, store: string): Promise<unknown[]> {
@@ -11,7 +12,14 @@ export function storedRecords(page: Page, store: string): Promise<unknown[]> {
           const all = open.result.transaction(store).objectStore(store).getAll()
           all.onsuccess = () => {
             open.result.close()
-            resolve(all.result as unknown[])
+            // Typed arrays as plain ones: the runner receives JSON-like values.
+            const plain = (value: unknown): unknown =>
+              ArrayBuffer.isView(value)
+                ? Array.from(value as unknown as ArrayLike<number>)
+                : value && typeof value === 'object' && !Array.isArray(value)
+                  ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
+                  : value
+            resolve(all.result.map(plain))
           }
           all.onerror = () => reject(new Error(String(all.error)))
         }
@@ -24,8 +32,8 @@ type StoredSpan = { id: string; docId: string; start: number; end: number; label
 
 /** The spans stored in the app's IndexedDB, read straight from their buckets: mine, or a review layer's. */
 export async function storedSpanRecords(page: Page, layer = ''): Promise<(StoredSpan & { layer: string })[]> {
-  const buckets = (await storedRecords(page, 'spanBuckets')) as { layer: string; spans: StoredSpan[] }[]
+  const buckets = (await storedRecords(page, 'spanBuckets')) as SpanBucket[]
   return buckets
     .filter((b) => b.layer === layer)
-    .flatMap((b) => b.spans.map((s) => ({ ...s, layer: b.layer })))
+    .flatMap((b) => spansOf(b).map((s) => ({ ...s, layer: b.layer })))
 }

@@ -79,53 +79,33 @@ export async function timeExport(page, format) {
 }
 
 /**
- * The floor for an import: the same spans in the same records as the app stores them (buckets of 256
- * spans per document, src/renderer/src/lib/buckets.ts), put raw into IndexedDB in one transaction.
+ * The floor for an import: the records the app stored (its span buckets, read back raw), put raw into
+ * a fresh IndexedDB database in one transaction, as durably as the app writes them.
  */
-export function timeRawPut(page, count, docs = 100) {
-  return page.evaluate(
-    async ({ count, docs, size }) => {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open(`bench-floor-${count}`, 1)
-        open.onupgradeneeded = () => open.result.createObjectStore('spanBuckets')
-        open.onsuccess = () => resolve(open.result)
-        open.onerror = () => reject(open.error)
+export function timeRawPut(page) {
+  return page.evaluate(async () => {
+    const done = (request) =>
+      new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
       })
-      const span = (i) => ({
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        docId: `doc${i % docs}.txt`,
-        start: i,
-        end: i + 10,
-        label: 'claim',
-        text: 'some text!',
-        author: 'bench',
-        createdAt: '2026-01-01T00:00:00.000Z',
-        updatedAt: '2026-01-01T00:00:00.000Z',
-        prefix: 'p'.repeat(32),
-        suffix: 's'.repeat(32)
-      })
-      const perDoc = Math.ceil(count / docs)
-      const records = []
-      for (let d = 0, i = 0; d < docs; d++)
-        for (let b = 0; b * size < perDoc && i < count; b++) {
-          const spans = []
-          for (let k = 0; k < size && b * size + k < perDoc && i < count; k++) spans.push(span(i++))
-          records.push([
-            { corpus: '/bench', layer: '', docId: `doc${d}.txt`, bucket: b, spans },
-            ['/bench', '', `doc${d}.txt`, b]
-          ])
-        }
-      const started = performance.now()
-      const tx = db.transaction('spanBuckets', 'readwrite', { durability: 'strict' })
-      const store = tx.objectStore('spanBuckets')
-      for (const [record, key] of records) store.put(record, key)
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve
-        tx.onerror = () => reject(tx.error)
-      })
-      db.close()
-      return performance.now() - started
-    },
-    { count, docs, size: 256 }
-  )
+    const app = await done(indexedDB.open('spanmark'))
+    const read = app.transaction('spanBuckets').objectStore('spanBuckets')
+    const [records, keys] = await Promise.all([done(read.getAll()), done(read.getAllKeys())])
+    app.close()
+    const opening = indexedDB.open(`bench-floor-${records.length}-${Date.now()}`, 1)
+    opening.onupgradeneeded = () => opening.result.createObjectStore('spanBuckets')
+    const db = await done(opening)
+    const started = performance.now()
+    const tx = db.transaction('spanBuckets', 'readwrite', { durability: 'strict' })
+    const store = tx.objectStore('spanBuckets')
+    records.forEach((record, i) => store.put(record, keys[i]))
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve
+      tx.onerror = () => reject(tx.error)
+    })
+    const elapsed = performance.now() - started
+    db.close()
+    return elapsed
+  })
 }

@@ -4,7 +4,7 @@ import { snapSelection } from '../../../shared/snap'
 import { partitionPoint } from '../../../shared/sorted'
 import { byPosition, countLabels, DEFAULT_LABELS, timestamp } from '../../../shared/spans'
 import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
-import { BucketIndex } from './buckets'
+import { BucketIndex, countBucketLabels } from './buckets'
 import { db, storageErrorMessage, type DocRecord } from './db'
 import { indexOfWritten, MINE, readBuckets, readMineDoc, storeSpanChange, writeDocSpans } from './layers'
 import { History, invert, type Change, type Step } from './history'
@@ -56,7 +56,7 @@ export class AnnotationState {
     this.statuses = Object.fromEntries(docs.map((d) => [d.docId, d.status]))
     const counts: Record<string, Record<string, number>> = {}
     for (const bucket of await readBuckets(corpus, MINE))
-      countLabels(bucket.spans, (counts[bucket.docId] ??= {}))
+      countBucketLabels(bucket, (counts[bucket.docId] ??= {}))
     this.counts = counts
   }
 

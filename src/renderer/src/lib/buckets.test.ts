@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Span } from '../../../shared/spans'
-import { BUCKET_SIZE, BucketIndex, bucketsOf, docBuckets } from './buckets'
+import fc from 'fast-check'
+import {
+  BUCKET_SIZE,
+  BucketIndex,
+  bucketsOf,
+  countBucketLabels,
+  docBuckets,
+  idsOf,
+  packBucket,
+  spansOf
+} from './buckets'
 
 const span = (id: string, docId = 'a.txt'): Span => ({
   id,
@@ -20,16 +30,58 @@ describe('docBuckets', () => {
   it('cuts a document into full buckets and a last partial one, in order', () => {
     const spans = ids(BUCKET_SIZE * 2 + 3).map((id) => span(id))
     const buckets = docBuckets('/c', '', 'a.txt', spans)
-    expect(buckets.map((b) => [b.bucket, b.spans.length])).toEqual([
+    expect(buckets.map((b) => [b.bucket, b.size])).toEqual([
       [0, BUCKET_SIZE],
       [1, BUCKET_SIZE],
       [2, 3]
     ])
-    expect(buckets.flatMap((b) => b.spans)).toEqual(spans)
+    expect(buckets.flatMap(spansOf)).toEqual(spans)
   })
 
   it('writes no bucket for a document without spans', () => {
     expect(docBuckets('/c', '', 'a.txt', [])).toEqual([])
+  })
+})
+
+describe('packBucket', () => {
+  const text = fc.string({ unit: 'binary', maxLength: 40 })
+  const stored = fc.record(
+    {
+      id: text,
+      start: fc.nat({ max: 2 ** 31 - 1 }),
+      end: fc.nat({ max: 2 ** 31 - 1 }),
+      label: fc.constantFrom('claim', 'quote', 'speculation', '', 'label with 👋'),
+      text,
+      note: text,
+      author: text,
+      createdAt: text,
+      updatedAt: text,
+      prefix: text,
+      suffix: text,
+      orphaned: fc.constant(true as const)
+    },
+    { requiredKeys: ['id', 'start', 'end', 'label', 'text', 'author', 'createdAt', 'updatedAt'] }
+  )
+
+  it('gives back exactly the spans packed, optional fields absent or present (empty too), in order', () => {
+    fc.assert(
+      fc.property(fc.array(stored, { maxLength: 40 }), (records) => {
+        const spans: Span[] = records.map((r) => ({ ...r, docId: 'a 👋.txt' }))
+        const bucket = packBucket('/c', 'colleague', 'a 👋.txt', 2, spans)
+        expect(spansOf(bucket)).toStrictEqual(spans)
+        expect(idsOf(bucket)).toEqual(spans.map((s) => s.id))
+        expect(bucket.size).toBe(spans.length)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('counts labels without making the spans', () => {
+    const spans = [span('1'), { ...span('2'), label: 'quote' }, span('3')]
+    expect(countBucketLabels(packBucket('/c', '', 'a.txt', 0, spans), { claim: 1 })).toEqual({
+      claim: 3,
+      quote: 1
+    })
   })
 })
 
@@ -42,15 +94,13 @@ describe('bucketsOf', () => {
       { ...span('4', 'a.txt'), corpus: '/d', layer: '' },
       { ...span('5', 'a.txt'), corpus: '/c', layer: '' }
     ]
-    expect(
-      bucketsOf(records).map((b) => [b.corpus, b.layer, b.docId, b.bucket, b.spans.map((s) => s.id)])
-    ).toEqual([
+    expect(bucketsOf(records).map((b) => [b.corpus, b.layer, b.docId, b.bucket, idsOf(b)])).toEqual([
       ['/c', '', 'a.txt', 0, ['1', '5']],
       ['/c', '', 'b.txt', 0, ['2']],
       ['/c', 'colleague', 'a.txt', 0, ['3']],
       ['/d', '', 'a.txt', 0, ['4']]
     ])
-    expect(bucketsOf(records)[0]!.spans[0]).toEqual(span('1', 'a.txt'))
+    expect(spansOf(bucketsOf(records)[0]!)[0]).toEqual(span('1', 'a.txt'))
   })
 })
 

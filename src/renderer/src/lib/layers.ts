@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import { byDoc } from '../../../shared/figures'
 import { timestamp, type Span } from '../../../shared/spans'
-import { BucketIndex, docBuckets, type SpanBucket } from './buckets'
+import { BucketIndex, docBuckets, packBucket, spansOf, type SpanBucket } from './buckets'
 import { db } from './db'
 
 /** My own annotations, as a layer name. */
@@ -31,7 +31,7 @@ function bucketRange(corpus: string, layer: string, docId?: string): Dexie.Colle
 export const readBuckets = (corpus: string, layer: string, docId?: string): Promise<SpanBucket[]> =>
   bucketRange(corpus, layer, docId).toArray()
 
-const spansIn = (buckets: readonly SpanBucket[]): Span[] => buckets.flatMap((b) => b.spans)
+const spansIn = (buckets: readonly SpanBucket[]): Span[] => buckets.flatMap(spansOf)
 
 /** Every stored span of a layer (or of one document in it), orphans included. */
 export async function storedSpans(corpus: string, layer: string, docId?: string): Promise<Span[]> {
@@ -52,7 +52,8 @@ export function writeDocSpans(
 ): Promise<number> {
   return db.transaction('rw', db.spanBuckets, async () => {
     const range = bucketRange(corpus, layer, docId)
-    const before = spansIn(await range.toArray()).length
+    let before = 0
+    await range.each((b) => (before += b.size))
     await range.delete()
     await db.spanBuckets.bulkPut(docBuckets(corpus, layerKey(layer), docId, spans))
     return before
@@ -100,22 +101,24 @@ export async function storeSpanChange(
   try {
     await db.transaction('rw', db.spanBuckets, async () => {
       const key: [string, string, string, number] = [corpus, '', docId, bucket]
-      const spans = (await db.spanBuckets.get(key))?.spans ?? []
+      const stored = await db.spanBuckets.get(key)
+      const spans = stored ? spansOf(stored) : []
       let at = spans.findIndex((s) => s.id === id)
       if (at === -1 && before) {
         // The index in memory should always know the bucket; should it ever be wrong, the span is found anyway.
         for (const other of await readBuckets(corpus, MINE, docId)) {
-          if (other.bucket === bucket || !other.spans.some((s) => s.id === id)) continue
-          other.spans = other.spans.filter((s) => s.id !== id)
-          await (other.spans.length
-            ? db.spanBuckets.put(other)
+          const held = spansOf(other)
+          if (other.bucket === bucket || !held.some((s) => s.id === id)) continue
+          const kept = held.filter((s) => s.id !== id)
+          await (kept.length
+            ? db.spanBuckets.put(packBucket(corpus, '', docId, other.bucket, kept))
             : db.spanBuckets.delete([corpus, '', docId, other.bucket]))
         }
       }
       if (at === -1) at = spans.length
       const next = after ? spans.toSpliced(at, 1, after) : spans.toSpliced(at, 1)
       if (next.length === 0) await db.spanBuckets.delete(key)
-      else await db.spanBuckets.put({ corpus, layer: '', docId, bucket, spans: next })
+      else await db.spanBuckets.put(packBucket(corpus, '', docId, bucket, next))
     })
   } catch (error) {
     if (before) index.set(id, bucket)
@@ -152,7 +155,7 @@ export function deleteLayerSpans(corpus: string, layer: string): Promise<number>
   return db.transaction('rw', db.spanBuckets, async () => {
     const range = bucketRange(corpus, layer)
     let count = 0
-    await range.each((b) => (count += b.spans.length))
+    await range.each((b) => (count += b.size))
     await range.delete()
     return count
   })
