@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os'
-import type { AppInfo, Handlers } from '../shared/api'
-import { fail, ok } from '../shared/result'
+import type { AppInfo, Handlers, LoadedDoc } from '../shared/api'
+import { fail, ok, type Result } from '../shared/result'
 import { listCorpus } from './corpus'
 import { readDocument } from './documents'
 import { readImportFiles, writeFileAtomic } from './files'
@@ -52,6 +52,13 @@ export function createHandlers(context: HandlerContext): Handlers {
       return listing
     },
     readDocument: ({ id, encoding }) => readDocument(context.corpusRoot, id, encoding),
+    readDocuments: async ({ ids }) => {
+      const root = context.corpusRoot
+      const docs: Result<LoadedDoc>[] = []
+      // One at a time: small files are read synchronously anyway, and a batch's memory grows one document at a time.
+      for (const id of ids) docs.push(await readDocument(root, id))
+      return ok(docs)
+    },
     searchCorpus: ({ query }) => searchCorpus(context.corpusRoot, query),
     saveExport: async ({ defaultName, data }) => {
       if (!context.pickSavePath) return fail('unsupported', 'This shell saves exports as downloads.')

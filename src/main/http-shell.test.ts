@@ -112,6 +112,29 @@ describe('browser shell', () => {
     expect(reply.error.message).toMatch(message)
   })
 
+  it('reads many documents in one request, each in order with its own result', async () => {
+    const auth = { host, 'x-spanmark-token': shell.token, origin: `http://${host}` }
+    const ids = ['doc.txt', '../outside.txt', 'missing.txt', 'doc.txt']
+    const reply = JSON.parse(
+      (await send(shell, '/api/readDocuments', auth, JSON.stringify([{ ids }]))).body
+    ) as {
+      ok: true
+      value: { ok: boolean; value?: { id: string; text: string }; error?: { code: string } }[]
+    }
+    expect(reply.ok).toBe(true)
+    expect(reply.value.map((r) => (r.ok ? r.value!.text : r.error!.code))).toEqual([
+      'hello',
+      'outside-corpus',
+      'not-found',
+      'hello'
+    ])
+    const tooMany = JSON.stringify([{ ids: Array.from({ length: 1001 }, () => 'doc.txt') }])
+    expect(JSON.parse((await send(shell, '/api/readDocuments', auth, tooMany)).body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' }
+    })
+  })
+
   it('serves no file outside the renderer folder', async () => {
     const auth = { host, 'x-spanmark-token': shell.token }
     expect((await send(shell, '/../../etc/passwd', auth)).status).toBe(404)

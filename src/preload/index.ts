@@ -11,6 +11,7 @@ const api = {
   listCorpus: () => invoke('listCorpus'),
   pickCorpus: () => invoke('pickCorpus'),
   readDocument: (request) => invoke('readDocument', request),
+  readDocuments: (request) => invoke('readDocuments', request),
   searchCorpus: (request) => invoke('searchCorpus', request),
   saveExport: (request) => invoke('saveExport', request),
   openImport: () => invoke('openImport'),

@@ -74,11 +74,15 @@ const docId = z
   .max(4096)
   .refine((id) => !id.includes('\0'), 'document id contains a NUL character')
 
+/** The most documents one readDocuments request may ask for. */
+export const MAX_DOCS_PER_READ = 1000
+
 export const argSchemas = {
   appInfo: z.tuple([]),
   listCorpus: z.tuple([]),
   pickCorpus: z.tuple([]),
   readDocument: z.tuple([z.object({ id: docId, encoding: z.enum(ENCODINGS).optional() }).strict()]),
+  readDocuments: z.tuple([z.object({ ids: z.array(docId).max(MAX_DOCS_PER_READ) }).strict()]),
   searchCorpus: z.tuple([z.object({ query: z.string().min(1).max(1000) }).strict()]),
   saveExport: z.tuple([
     z
@@ -104,6 +108,8 @@ type Results = {
   /** Shows a folder picker; `null` when the user cancels. */
   pickCorpus: CorpusListing | null
   readDocument: LoadedDoc
+  /** Each document asked for, in order, or why it could not be read. */
+  readDocuments: Result<LoadedDoc>[]
   searchCorpus: SearchResult
   /** Asks where to save, then writes atomically; `null` when the user cancels. */
   saveExport: { path: string } | null

@@ -7,6 +7,7 @@ export const CHANNELS = [
   'listCorpus',
   'pickCorpus',
   'readDocument',
+  'readDocuments',
   'searchCorpus',
   'saveExport',
   'openImport'

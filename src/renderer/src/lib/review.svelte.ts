@@ -83,7 +83,7 @@ export class ReviewState {
       layerSpans(root, this.reference),
       layerSpans(root, this.other),
       db.decisions.where('[corpus+pair]').equals([root, this.pair]).toArray(),
-      readTexts(corpus.listing.docs.filter((d) => !d.error).map((d) => d.id))
+      readTexts(corpus.listing.docs.filter((d) => !d.error))
     ])
     this.refSpans = ref
     this.otherSpans = other

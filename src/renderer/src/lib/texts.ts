@@ -1,20 +1,62 @@
 import { mapLimit } from '../../../shared/concurrency'
-import type { LoadedDoc } from '../../../shared/api'
+import { MAX_DOCS_PER_READ, type DocEntry, type LoadedDoc } from '../../../shared/api'
+import type { Result } from '../../../shared/result'
 import { api } from './api'
 
-/** Documents read at once: enough to hide each request's latency, few enough to keep memory flat. */
-export const READ_CONCURRENCY = 8
+/** Requests in flight at once: one being answered while the next is read. */
+const READ_CONCURRENCY = 2
+/** A request asks for documents up to this many bytes on disk (or one bigger document on its own). */
+const BATCH_BYTES = 8 * 1024 * 1024
+const BATCH_DOCS = 250
 
-/** Reads documents in parallel, in order; a document that cannot be read comes back undefined. */
-export function readDocs(ids: readonly string[]): Promise<(LoadedDoc | undefined)[]> {
-  return mapLimit(ids, READ_CONCURRENCY, async (id) => {
-    const read = await api.readDocument({ id })
-    return read.ok ? read.value : undefined
-  })
+/** Consecutive runs of documents, each few enough and small enough for one request. */
+export function readBatches<T extends Pick<DocEntry, 'size'>>(docs: readonly T[]): T[][] {
+  const batches: T[][] = []
+  let batch: T[] = []
+  let bytes = 0
+  for (const doc of docs) {
+    if (
+      batch.length &&
+      (batch.length >= Math.min(BATCH_DOCS, MAX_DOCS_PER_READ) || bytes + doc.size > BATCH_BYTES)
+    ) {
+      batches.push(batch)
+      batch = []
+      bytes = 0
+    }
+    batch.push(doc)
+    bytes += doc.size
+  }
+  if (batch.length) batches.push(batch)
+  return batches
 }
 
-/** The decoded text of each document that can be read, by id. */
-export async function readTexts(ids: readonly string[]): Promise<Map<string, string>> {
-  const docs = await readDocs(ids)
-  return new Map(docs.flatMap((doc) => (doc ? [[doc.id, doc.text] as const] : [])))
+/**
+ * Reads listed documents a batch per request, in order; each comes back read or with why it could not
+ * be. `onBatch` hears how many are read so far, and returning false from it stops before the next batch
+ * (those left unread come back undefined).
+ */
+export async function readDocs(
+  docs: readonly Pick<DocEntry, 'id' | 'size'>[],
+  onBatch?: (done: number) => boolean | void
+): Promise<(Result<LoadedDoc> | undefined)[]> {
+  let done = 0
+  let stopped = false
+  const batches = await mapLimit(readBatches(docs), READ_CONCURRENCY, async (batch) => {
+    if (stopped) return batch.map(() => undefined)
+    const read = await api.readDocuments({ ids: batch.map((d) => d.id) })
+    const results = read.ok ? read.value : batch.map(() => read)
+    done += batch.length
+    if (onBatch?.(done) === false) stopped = true
+    return results
+  })
+  return batches.flat()
+}
+
+/** The decoded text of each listed document that can be read, by id. */
+export async function readTexts(
+  docs: readonly Pick<DocEntry, 'id' | 'size'>[]
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>()
+  for (const read of await readDocs(docs)) if (read?.ok) texts.set(read.value.id, read.value.text)
+  return texts
 }

@@ -8,9 +8,8 @@ import { api } from './api'
 import { corpus } from './corpus.svelte'
 import { db, isQuotaError } from './db'
 import { download } from './download'
-import { mapLimit } from '../../../shared/concurrency'
 import { byDoc } from '../../../shared/figures'
-import { READ_CONCURRENCY, readDocs } from './texts'
+import { readDocs } from './texts'
 import { deleteLayerSpans, mergeMine, MINE, storedSpans, writeLayer } from './layers'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
@@ -30,16 +29,16 @@ export class ExportState {
   async run(format: ExportFormat, scope: ExportScope, layer = MINE): Promise<void> {
     const listing = corpus.listing
     if (!listing) return
-    const ids = listing.docs
-      .filter((d) => !d.error)
-      .map((d) => d.id)
-      .filter((id) =>
-        scope === 'document'
+    const inScope = listing.docs.filter(
+      ({ id, error }) =>
+        !error &&
+        (scope === 'document'
           ? id === corpus.selectedId
           : scope === 'done'
             ? annotations.statuses[id] === 'done'
-            : true
-      )
+            : true)
+    )
+    const ids = inScope.map((d) => d.id)
     this.busy = true
     this.cancelled = false
     this.error = undefined
@@ -50,18 +49,19 @@ export class ExportState {
       const spans = stored.filter((s) => !s.orphaned)
       const orphans = stored.length - spans.length
       const spansByDoc = byDoc(spans)
-      const docs = await mapLimit(ids, READ_CONCURRENCY, async (id): Promise<ExportDoc | undefined> => {
-        if (this.cancelled) return undefined
-        const doc = await api.readDocument({ id })
-        if (!doc.ok) throw new Error(doc.error.message)
-        this.progress = { done: this.progress.done + 1, total: ids.length }
-        return { id, sha256: doc.value.sha256, text: doc.value.text, spans: spansByDoc.get(id) ?? [] }
+      const read = await readDocs(inScope, (done) => {
+        this.progress = { done, total: ids.length }
+        return !this.cancelled
       })
       if (this.cancelled) {
         this.message = 'Export cancelled; nothing was written.'
         return
       }
-      const ready = docs.filter((d): d is ExportDoc => d !== undefined)
+      const ready = read.map((doc): ExportDoc => {
+        if (!doc?.ok) throw new Error(doc?.error.message ?? 'a document was not read')
+        const { id, sha256, text } = doc.value
+        return { id, sha256, text, spans: spansByDoc.get(id) ?? [] }
+      })
       const base = scope === 'document' && ids[0] ? ids[0].replace(/[/\\]/g, '_') : listing.name
       const file = exportAs(
         format,
@@ -110,10 +110,13 @@ export class ImportState {
     try {
       const imported = readImport(files)
       // Read every corpus document the import may touch at once, rather than one request per document in turn.
-      const ids = listing.docs.filter((d) => !d.error).map((d) => d.id)
-      const wanted = [...new Set(imported.docs.flatMap((d) => matchId(d, ids) ?? []))]
+      const listed = listing.docs.filter((d) => !d.error)
+      const ids = listed.map((d) => d.id)
+      const wanted = new Set(imported.docs.flatMap((d) => matchId(d, ids) ?? []))
       const corpusDocs = new Map(
-        (await readDocs(wanted)).flatMap((doc) => (doc ? [[doc.id, doc] as const] : []))
+        (await readDocs(listed.filter((d) => wanted.has(d.id)))).flatMap((doc) =>
+          doc?.ok ? [[doc.value.id, doc.value] as const] : []
+        )
       )
       const placement = await placeImported(imported, {
         corpusIds: ids,
