@@ -69,41 +69,44 @@ export async function placeImported(imported: Imported, options: PlaceOptions): 
     if (converted.unit !== 'code points')
       notes.push(`${doc.id}: offsets were ${converted.unit}; converted to code points.`)
     const sourceMap = new OffsetMap(source)
-    const targetMap = source === corpusDoc.text ? sourceMap : new OffsetMap(corpusDoc.text)
+    const same = source === corpusDoc.text
+    const targetMap = same ? sourceMap : new OffsetMap(corpusDoc.text)
     let moved = 0
     for (const span of converted.spans) {
       const quote = sliceCodePoints(source, span.start, span.end, sourceMap)
-      const at =
-        source === corpusDoc.text
-          ? { start: span.start, end: span.end }
-          : reanchor(
-              corpusDoc.text,
-              {
-                start: span.start,
-                end: span.end,
-                text: quote,
-                ...contextOf(source, span.start, span.end, sourceMap)
-              },
-              targetMap
-            )
+      const at = same
+        ? { start: span.start, end: span.end }
+        : reanchor(
+            corpusDoc.text,
+            {
+              start: span.start,
+              end: span.end,
+              text: quote,
+              ...contextOf(source, span.start, span.end, sourceMap)
+            },
+            targetMap
+          )
       if (!at) {
         unplaced.push(`${doc.id}: "${quote}" (${span.label}) is not in the corpus text`)
         continue
       }
       if (at.start !== span.start) moved++
-      spans.push({
+      const { prefix, suffix } = contextOf(corpusDoc.text, at.start, at.end, targetMap)
+      const placed: Span = {
         id: span.id ?? options.newId(),
         docId,
         start: at.start,
         end: at.end,
         label: span.label,
-        text: sliceCodePoints(corpusDoc.text, at.start, at.end, targetMap),
-        ...(span.note ? { note: span.note } : {}),
+        text: same ? quote : sliceCodePoints(corpusDoc.text, at.start, at.end, targetMap),
         author: span.author ?? imported.annotator ?? options.author,
         createdAt: span.createdAt ?? options.now,
         updatedAt: span.updatedAt ?? options.now,
-        ...contextOf(corpusDoc.text, at.start, at.end, targetMap)
-      })
+        prefix,
+        suffix
+      }
+      if (span.note) placed.note = span.note
+      spans.push(placed)
     }
     if (source !== corpusDoc.text)
       notes.push(

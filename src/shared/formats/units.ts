@@ -1,4 +1,4 @@
-import { OffsetMap } from '../offsets'
+import { OffsetMap, sliceCodePoints } from '../offsets'
 import type { ImportedSpan } from './model'
 
 export type OffsetUnit = 'code points' | 'UTF-16 units' | 'UTF-8 bytes'
@@ -37,7 +37,7 @@ function convert(span: ImportedSpan, unit: Unit): ImportedSpan | undefined {
   const start = unit.toCodePoint(span.start)
   const end = unit.toCodePoint(span.end)
   if (start === undefined || end === undefined) return undefined
-  if (!span.fragments) return { ...span, start, end }
+  if (!span.fragments) return start === span.start && end === span.end ? span : { ...span, start, end }
   const fragments: [number, number][] = []
   for (const [a, b] of span.fragments) {
     const from = unit.toCodePoint(a)
@@ -59,8 +59,8 @@ export function toCodePointSpans(
   text: string,
   spans: ImportedSpan[]
 ): { spans: ImportedSpan[]; unit: OffsetUnit } | undefined {
-  const points = Array.from(text)
-  const slice = (a: number, b: number): string => points.slice(a, b).join('')
+  const map = new OffsetMap(text)
+  const slice = (a: number, b: number): string => sliceCodePoints(text, a, b, map)
   const textMatches = (s: ImportedSpan): boolean =>
     s.text === undefined ||
     (s.fragments ? s.fragments.map(([a, b]) => slice(a, b)).join(' ') : slice(s.start, s.end)) === s.text

@@ -50,26 +50,35 @@ export function packBucket(
   const flags = new Uint8Array(size)
   const ends = new Uint32Array(size * FIELDS.length)
   const labels: string[] = []
-  const labelIndex = new Map<string, number>()
-  const parts: string[] = []
+  const parts = new Array<string>(size * FIELDS.length)
   let length = 0
-  for (const [i, span] of spans.entries()) {
+  let k = 0
+  const add = (value = ''): void => {
+    parts[k] = value
+    ends[k++] = length += value.length
+  }
+  for (let i = 0; i < size; i++) {
+    const span = spans[i]!
     offsets[2 * i] = span.start
     offsets[2 * i + 1] = span.end
-    let label = labelIndex.get(span.label)
-    if (label === undefined) labelIndex.set(span.label, (label = labels.push(span.label) - 1))
+    // A bucket's spans carry a few labels: a scan beats a map.
+    let label = labels.indexOf(span.label)
+    if (label === -1) label = labels.push(span.label) - 1
     labelAt[i] = label
     flags[i] =
       (span.note !== undefined ? HAS_NOTE : 0) |
       (span.prefix !== undefined ? HAS_PREFIX : 0) |
       (span.suffix !== undefined ? HAS_SUFFIX : 0) |
       (span.orphaned ? ORPHANED : 0)
-    for (const [f, field] of FIELDS.entries()) {
-      const value = span[field] ?? ''
-      parts.push(value)
-      length += value.length
-      ends[i * FIELDS.length + f] = length
-    }
+    // In FIELDS order.
+    add(span.id)
+    add(span.text)
+    add(span.note)
+    add(span.author)
+    add(span.createdAt)
+    add(span.updatedAt)
+    add(span.prefix)
+    add(span.suffix)
   }
   return {
     corpus,

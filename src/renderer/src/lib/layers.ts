@@ -73,10 +73,13 @@ export function mergeMine(corpus: string, spans: readonly Span[]): Promise<Map<s
     const deletes: Promise<unknown>[] = []
     const buckets: SpanBucket[] = []
     for (const [i, [docId, spans]] of [...added].entries()) {
-      const ids = new Set(spans.map((s) => s.id))
-      const merged = [...spansIn(stored[i]!).filter((s) => !ids.has(s.id)), ...spans]
+      let merged = spans
+      if (stored[i]!.length) {
+        const ids = new Set(spans.map((s) => s.id))
+        merged = [...spansIn(stored[i]!).filter((s) => !ids.has(s.id)), ...spans]
+        deletes.push(bucketRange(corpus, MINE, docId).delete())
+      }
       written.set(docId, merged)
-      if (stored[i]!.length) deletes.push(bucketRange(corpus, MINE, docId).delete())
       buckets.push(...docBuckets(corpus, layerKey(MINE), docId, merged))
     }
     await Promise.all(deletes)
