@@ -32,7 +32,11 @@ export class AnnotationState {
   reanchorNotice = $state<string | undefined>()
 
   saveStatus = $derived(this.error ? this.error : this.pending > 0 ? 'Saving…' : 'Saved')
-  selected = $derived(this.spans.find((s) => s.id === this.selectedId))
+  selected = $derived.by(() => {
+    // Read once: a state read in the loop would be a signal read per span.
+    const id = this.selectedId
+    return id === undefined ? undefined : this.spans.find((s) => s.id === id)
+  })
   placed = $derived(this.spans.filter((s) => !s.orphaned))
   orphans = $derived(this.spans.filter((s) => s.orphaned))
   map = $derived(new OffsetMap(this.text))

@@ -24,7 +24,8 @@ export type RenderInput = {
   theirs?: readonly Span[]
   map: OffsetMap
   labels: readonly LabelDef[]
-  selectedId: string | undefined
+  /** The selected span of mine, one of `spans`, if any. */
+  selected: Span | undefined
 }
 
 /** [start, end) UTF-16 ranges covering the text, each ending after a line break where one comes. */
@@ -115,16 +116,28 @@ export class DocTextRenderer {
     )
   }
 
+  /** Where the selected span's item is among the items: found by its place, not by a pass over them all. */
+  private indexOfSelected(selected: Span | undefined): number {
+    const item = selected && this.itemOf.get(selected)
+    if (!item?.mine) return -1
+    const items = this.items
+    for (let i = partitionPoint(items.length, (k) => items[k]!.start < item.start); i < items.length; i++) {
+      if (items[i] === item) return i
+      if (items[i]!.start !== item.start) break
+    }
+    return -1
+  }
+
   /**
    * Draws spans over the text. Its cost grows with the spans only through passes of pointer and number
    * comparisons over the list: marks are made for the chunks near the screen alone.
    */
   render(input: RenderInput): void {
-    const { text, spans, theirs = [], map, labels, selectedId } = input
+    const { text, spans, theirs = [], map, labels, selected: selectedSpan } = input
     if (text !== this.text) this.reset(text)
     this.colours = new Map(labels.map((l) => [l.name, l]))
     this.labelsKey = labels.map((l) => `${l.name}:${l.color}:${l.guideline}`).join('|')
-    this.selectedId = selectedId
+    this.selectedId = selectedSpan?.id
     // Spans are immutable: an unchanged span keeps its item (and UTF-16 place) from the last render.
     const item = (span: Span, mine: boolean): Item => {
       let cached = this.itemOf.get(span)
@@ -150,7 +163,7 @@ export class DocTextRenderer {
         : [...mine, ...theirs.map((s) => item(s, false))].sort((a, b) => a.start - b.start)
     this.ends = clusterEnds(this.items)
     this.lanes.clear()
-    const selected = this.items.findIndex((i) => i.id === selectedId && i.mine)
+    const selected = this.indexOfSelected(selectedSpan)
     const selectedChunk =
       selected === -1
         ? -1
