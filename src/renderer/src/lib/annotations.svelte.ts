@@ -90,8 +90,7 @@ export class AnnotationState {
     }
     this.docId = docId
     this.text = text
-    this.spans = spans.sort(byPosition)
-    this.index = index
+    this.showStored(spans, index)
     this.selectedId = undefined
     this.reanchorNotice = notice
   }
@@ -133,8 +132,7 @@ export class AnnotationState {
       this.docId = docId
       this.text = text
       const { spans, index } = await readMineDoc(this.corpus, docId)
-      this.spans = spans.sort(byPosition)
-      this.index = index
+      this.showStored(spans, index)
     }
   }
 
@@ -144,10 +142,13 @@ export class AnnotationState {
     for (const [docId, spans] of written) counts[docId] = countLabels(spans)
     this.counts = counts
     const open = this.docId === undefined ? undefined : written.get(this.docId)
-    if (open) {
-      this.index = indexOfWritten(this.corpus, this.docId!, open)
-      this.spans = [...open].sort(byPosition)
-    }
+    if (open) this.showStored([...open], indexOfWritten(this.corpus, this.docId!, open))
+  }
+
+  /** The open document's spans as stored (sorted here, in place), with the index of their buckets. */
+  private showStored(spans: Span[], index: BucketIndex): void {
+    this.spans = spans.sort(byPosition)
+    this.index = index
   }
 
   closeDoc(): void {

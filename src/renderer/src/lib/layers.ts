@@ -38,6 +38,19 @@ export async function storedSpans(corpus: string, layer: string, docId?: string)
   return spansIn(await readBuckets(corpus, layer, docId))
 }
 
+/** The first `limit` stored spans of a layer that pass `test`: buckets are unpacked only until they are found. */
+export async function findStoredSpans(
+  corpus: string,
+  layer: string,
+  test: (span: Span) => boolean,
+  limit: number
+): Promise<Span[]> {
+  const found: Span[] = []
+  for (const bucket of await readBuckets(corpus, layer))
+    for (const span of spansOf(bucket)) if (test(span) && found.push(span) === limit) return found
+  return found
+}
+
 /** Every span of a layer in a corpus ('mine' is my own annotations), orphans left out. */
 export async function layerSpans(corpus: string, layer: string, docId?: string): Promise<Span[]> {
   return (await storedSpans(corpus, layer, docId)).filter((s) => !s.orphaned)

@@ -223,22 +223,20 @@ export class DocTextRenderer {
                 `${p.id}:${p.start}:${p.end}:${p.lane}:${p.span.label}:${p.id === this.selectedId ? 1 : 0}`
             )
             .join('|')
-    if (signature === chunk.drawn) return
+    if (signature !== chunk.drawn) this.paint(chunk, placed, signature)
+  }
+
+  private clear(index: number): void {
+    this.paint(this.chunks[index]!, [], '')
+  }
+
+  /** Makes a chunk's children show these spans, keeping the nodes of pieces that stay. */
+  private paint(chunk: Chunk, placed: Placed[], signature: string): void {
     chunk.drawn = signature
     chunk.pieces = patchChildren(
       chunk.element,
       chunk.pieces,
-      drawChunk(this.text, chunk.from, chunk.to, placed, this.colours, this.selectedId)
-    )
-  }
-
-  private clear(index: number): void {
-    const chunk = this.chunks[index]!
-    chunk.drawn = ''
-    chunk.pieces = patchChildren(
-      chunk.element,
-      chunk.pieces,
-      drawChunk(this.text!, chunk.from, chunk.to, [], this.colours, undefined)
+      drawChunk(this.text!, chunk.from, chunk.to, placed, this.colours, this.selectedId)
     )
   }
 

@@ -2,7 +2,7 @@ import type { SearchResult } from '../../../shared/api'
 import type { Span } from '../../../shared/spans'
 import { annotations } from './annotations.svelte'
 import { api } from './api'
-import { MINE, storedSpans } from './layers'
+import { findStoredSpans, MINE } from './layers'
 
 const MAX_SPAN_HITS = 200
 
@@ -22,15 +22,14 @@ export class SearchState {
     const needle = query.toLocaleLowerCase()
     const [result, spans] = await Promise.all([
       api.searchCorpus({ query }),
-      storedSpans(annotations.corpus, MINE).then((all) =>
-        all
-          .filter(
-            (s) =>
-              s.text.toLocaleLowerCase().includes(needle) ||
-              (s.note ?? '').toLocaleLowerCase().includes(needle) ||
-              s.label.toLocaleLowerCase() === needle
-          )
-          .slice(0, MAX_SPAN_HITS)
+      findStoredSpans(
+        annotations.corpus,
+        MINE,
+        (s) =>
+          s.text.toLocaleLowerCase().includes(needle) ||
+          (s.note ?? '').toLocaleLowerCase().includes(needle) ||
+          s.label.toLocaleLowerCase() === needle,
+        MAX_SPAN_HITS
       )
     ])
     this.busy = false

@@ -7,7 +7,7 @@ import { api } from './api'
 const READ_CONCURRENCY = 2
 /** A request asks for documents up to this many bytes on disk (or one bigger document on its own). */
 const BATCH_BYTES = 8 * 1024 * 1024
-const BATCH_DOCS = 250
+const BATCH_DOCS = Math.min(250, MAX_DOCS_PER_READ)
 
 /** Consecutive runs of documents, each few enough and small enough for one request. */
 export function readBatches<T extends Pick<DocEntry, 'size'>>(docs: readonly T[]): T[][] {
@@ -15,10 +15,7 @@ export function readBatches<T extends Pick<DocEntry, 'size'>>(docs: readonly T[]
   let batch: T[] = []
   let bytes = 0
   for (const doc of docs) {
-    if (
-      batch.length &&
-      (batch.length >= Math.min(BATCH_DOCS, MAX_DOCS_PER_READ) || bytes + doc.size > BATCH_BYTES)
-    ) {
+    if (batch.length && (batch.length >= BATCH_DOCS || bytes + doc.size > BATCH_BYTES)) {
       batches.push(batch)
       batch = []
       bytes = 0
