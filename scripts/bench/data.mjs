@@ -74,6 +74,28 @@ export function spanmarkDocs(docs) {
   })
 }
 
+/**
+ * The documents as Spanmark's export writes them: each span also with its quote and 32 code points of
+ * context each side, each document with its SHA-256 (here a stand-in of the same length).
+ */
+export function spanmarkExportDocs(docs) {
+  return spanmarkDocs(docs).map((doc) => {
+    const points = Array.from(doc.text)
+    return {
+      id: doc.id,
+      sha256: '0'.repeat(64),
+      text: doc.text,
+      spans: doc.spans.map((s) => ({
+        ...s,
+        note: null,
+        quote: s.text,
+        prefix: points.slice(Math.max(0, s.start - 32), s.start).join(''),
+        suffix: points.slice(s.end, s.end + 32).join('')
+      }))
+    }
+  })
+}
+
 /** Spanmark JSON of documents and their spans. */
 export const toSpanmark = (docs) =>
   JSON.stringify({ format: 'spanmark', version: 1, annotator: 'bench', documents: spanmarkDocs(docs) })

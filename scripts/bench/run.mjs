@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openApp, timeExport, timeImport, timeRawPut } from './app.mjs'
-import { bigText, prng, randomSpans, sampleTexts, spanmarkDocs, toJsonl, toSpanmark } from './data.mjs'
+import { bigText, prng, randomSpans, sampleTexts, spanmarkExportDocs, toJsonl, toSpanmark } from './data.mjs'
 import { heapMb, scrollSlowFrames, timeCreateSpans, timeOpenDoc } from './page-probes.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -139,7 +139,7 @@ async function exportImport(spanCount) {
   writeFileSync(jsonl, toJsonl(docs))
   writeFileSync(spanmark, toSpanmark(docs))
   const total = docs.reduce((n, d) => n + d.spans.length, 0)
-  // The export floors: the same data as each format carries, made one string by JSON.stringify and written.
+  // The export floors: the data each export writes, made one string by JSON.stringify and written.
   const writeFloor = async (data) => {
     const started = Date.now()
     await writeFile(path.join(work, 'floor.json'), JSON.stringify(data))
@@ -147,7 +147,7 @@ async function exportImport(spanCount) {
   }
   const floors = {
     jsonl: await writeFloor(docs.map((d) => ({ id: d.id, text: d.text, label: d.spans }))),
-    spanmark: await writeFloor(spanmarkDocs(docs))
+    spanmark: await writeFloor({ format: 'spanmark', version: 1, documents: spanmarkExportDocs(docs) })
   }
   // Each format in a fresh profile, so each export holds exactly the spans its import brought.
   for (const [format, file] of [

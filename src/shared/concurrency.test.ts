@@ -16,6 +16,18 @@ describe('mapLimit', () => {
     expect(most).toBe(2)
   })
 
+  it('never has two calls of one lane in flight at once', async () => {
+    const busy = new Set<number>()
+    const lanes = await mapLimit([3, 1, 2, 1, 3, 1], 3, async (n, _index, lane) => {
+      expect(busy.has(lane)).toBe(false)
+      busy.add(lane)
+      await new Promise((resolve) => setTimeout(resolve, n))
+      busy.delete(lane)
+      return lane
+    })
+    expect(new Set(lanes)).toEqual(new Set([0, 1, 2]))
+  })
+
   it('handles no items', async () => {
     expect(await mapLimit([], 4, () => Promise.resolve(1))).toEqual([])
   })

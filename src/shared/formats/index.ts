@@ -1,18 +1,46 @@
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { bratStems, parseBratAnn, toBratAnn } from './brat'
 import { toCsv } from './csv'
-import { toJsonl, parseJsonl } from './jsonl'
+import { jsonlWriter, parseJsonl } from './jsonl'
 import {
   ImportError,
   importTooLarge,
+  type DocWriter,
   type ExportDoc,
   type ExportFile,
   type ExportFormat,
   type ExportMeta,
   type Imported
 } from './model'
-import { parseSpanmark, toSpanmark } from './spanmark'
+import { parseSpanmark, spanmarkWriter } from './spanmark'
 import { parseWebAnnotation, toWebAnnotation } from './w3c'
+
+/** The formats written a document at a time. */
+export type DocFormat = Extract<ExportFormat, 'spanmark' | 'jsonl'>
+
+export const isDocFormat = (format: ExportFormat): format is DocFormat =>
+  format === 'spanmark' || format === 'jsonl'
+
+/** How a format written a document at a time writes its head, each document and its tail. */
+export const docWriter = (format: DocFormat, meta: ExportMeta): DocWriter =>
+  format === 'spanmark' ? spanmarkWriter(meta) : jsonlWriter
+
+/** Documents written one after another, separated: the stretch of a file between its head and tail. */
+export const docParts = (writer: DocWriter, docs: readonly ExportDoc[]): string[] =>
+  docs.map((doc, i) => (i ? writer.separator : '') + writer.part(doc))
+
+/** An export's file name and type. */
+export function exportFileOf(format: ExportFormat, baseName: string): Omit<ExportFile, 'parts'> {
+  return EXPORT_FILES[format](baseName)
+}
+
+const EXPORT_FILES: Record<ExportFormat, (base: string) => Omit<ExportFile, 'parts'>> = {
+  spanmark: (base) => ({ name: `${base}.spanmark.json`, mime: 'application/json' }),
+  jsonl: (base) => ({ name: `${base}.jsonl`, mime: 'application/jsonl' }),
+  csv: (base) => ({ name: `${base}.csv`, mime: 'text/csv' }),
+  w3c: (base) => ({ name: `${base}.jsonld`, mime: 'application/ld+json' }),
+  brat: (base) => ({ name: `${base}.brat.zip`, mime: 'application/zip' })
+}
 
 /** Writes docs in a format; brat standoff comes as one zip of `<doc>.txt` and `<doc>.ann` pairs. */
 export function exportAs(
@@ -21,15 +49,25 @@ export function exportAs(
   meta: ExportMeta,
   baseName: string
 ): ExportFile {
+  return { ...exportFileOf(format, baseName), parts: exportParts(format, docs, meta, baseName) }
+}
+
+function exportParts(
+  format: ExportFormat,
+  docs: readonly ExportDoc[],
+  meta: ExportMeta,
+  baseName: string
+): (string | Uint8Array)[] {
   switch (format) {
     case 'spanmark':
-      return { name: `${baseName}.spanmark.json`, parts: toSpanmark(docs, meta), mime: 'application/json' }
-    case 'jsonl':
-      return { name: `${baseName}.jsonl`, parts: toJsonl(docs), mime: 'application/jsonl' }
+    case 'jsonl': {
+      const writer = docWriter(format, meta)
+      return [writer.head, ...docParts(writer, docs), writer.tail]
+    }
     case 'csv':
-      return { name: `${baseName}.csv`, parts: [toCsv(docs)], mime: 'text/csv' }
+      return [toCsv(docs)]
     case 'w3c':
-      return { name: `${baseName}.jsonld`, parts: [toWebAnnotation(docs, meta)], mime: 'application/ld+json' }
+      return [toWebAnnotation(docs, meta)]
     case 'brat': {
       const stems = bratStems(docs.map((d) => d.id))
       const entries: Record<string, Uint8Array> = {}
@@ -38,7 +76,7 @@ export function exportAs(
         entries[`${baseName}/${stem}.txt`] = strToU8(doc.text)
         entries[`${baseName}/${stem}.ann`] = strToU8(toBratAnn(doc))
       }
-      return { name: `${baseName}.brat.zip`, parts: [zipSync(entries)], mime: 'application/zip' }
+      return [zipSync(entries)]
     }
   }
 }

@@ -1,17 +1,18 @@
 import { z } from 'zod'
 import { parseJson, validate } from './json-errors'
-import { ImportError, inExportOrder, type ExportDoc, type Imported, type ImportedSpan } from './model'
+import { ImportError, inExportOrder, type DocWriter, type Imported, type ImportedSpan } from './model'
 
-/** doccano-style JSONL (SPEC 5.2): one line per document, each a part of the file. */
-export function toJsonl(docs: readonly ExportDoc[]): string[] {
-  return docs.map(
-    (doc) =>
-      JSON.stringify({
-        id: doc.id,
-        text: doc.text,
-        label: inExportOrder(doc.spans).map((s) => [s.start, s.end, s.label])
-      }) + '\n'
-  )
+/** doccano-style JSONL (SPEC 5.2): one line per document. */
+export const jsonlWriter: DocWriter = {
+  head: '',
+  part: (doc) =>
+    JSON.stringify({
+      id: doc.id,
+      text: doc.text,
+      label: inExportOrder(doc.spans).map((s) => [s.start, s.end, s.label])
+    }) + '\n',
+  separator: '',
+  tail: ''
 }
 
 const offset = z.number().int().min(0)

@@ -11,17 +11,41 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 /** A finished export: a file name and its contents, in parts (text or bytes) to be written one after another. */
 export type ExportFile = { name: string; parts: (string | Uint8Array)[]; mime: string }
 
+/**
+ * A format written a document at a time: its file is `head`, then each document's `part` with
+ * `separator` between them, then `tail`. Documents can so be written apart, in any order, and joined.
+ */
+export type DocWriter = {
+  head: string
+  part: (doc: ExportDoc) => string
+  separator: string
+  tail: string
+}
+
 /** An export's contents as one run of bytes (text parts in UTF-8). */
-export function exportBytes(file: ExportFile): Uint8Array {
+export const exportBytes = (file: ExportFile): Uint8Array => bytesOf(file.parts)
+
+/**
+ * Parts one after another as bytes, text encoded in UTF-8 straight into one buffer: neither joined
+ * into one string first nor encoded apart and copied together (each costs as much again).
+ */
+export function bytesOf(parts: readonly (string | Uint8Array)[]): Uint8Array {
   const encoder = new TextEncoder()
-  const chunks = file.parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part))
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
+  // A UTF-16 code unit takes at most three bytes in UTF-8.
+  const size = parts.reduce(
+    (n, part) => n + (typeof part === 'string' ? part.length * 3 : part.byteLength),
+    0
+  )
+  const buffer = new Uint8Array(size)
   let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.byteLength
+  for (const part of parts) {
+    if (typeof part === 'string') at += encoder.encodeInto(part, buffer.subarray(at)).written
+    else {
+      buffer.set(part, at)
+      at += part.byteLength
+    }
   }
-  return bytes
+  return buffer.slice(0, at)
 }
 
 /** Spans in a stable order, so the same data always exports to the same bytes. */

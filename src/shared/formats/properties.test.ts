@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_LABELS, type Span } from '../spans'
 import { RUNS, text } from '../test-fuzz'
 import { exportAs, exportBytes, ImportError, readImport } from './index'
-import { EXPORT_FORMATS, type ExportDoc } from './model'
+import { bytesOf, EXPORT_FORMATS, type ExportDoc } from './model'
 import { placeImported } from './place'
 import { sha256Hex } from './test-hash'
 
@@ -149,6 +149,19 @@ describe('import parsers on random and damaged input', () => {
         fc.array(fc.record({ name, data: content }), { minLength: 1, maxLength: 3 }),
         (files) => importOrTypedError(files, 'Pompeo met Kim 👋 in Pyongyang.')
       ),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('bytesOf', () => {
+  it('is the UTF-8 of the parts joined, whatever the text (lone surrogates as U+FFFD) and bytes', () => {
+    const part = fc.oneof(fc.string({ unit: 'binary' }), text, fc.uint8Array({ maxLength: 20 }))
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 6 }), (parts) => {
+        const expected = parts.flatMap((p) => [...(typeof p === 'string' ? new TextEncoder().encode(p) : p)])
+        expect([...bytesOf(parts)]).toEqual(expected)
+      }),
       { numRuns: RUNS }
     )
   })

@@ -2,14 +2,15 @@ import { z } from 'zod'
 import { CONTEXT_LENGTH, contextOf } from '../anchor'
 import { OffsetMap } from '../offsets'
 import { parseJson, validate } from './json-errors'
-import { inExportOrder, type ExportDoc, type ExportMeta, type Imported } from './model'
+import { inExportOrder, type DocWriter, type ExportDoc, type ExportMeta, type Imported } from './model'
 
 /**
  * Spanmark JSON: full fidelity, round-trips (SPEC 5.1), with quote and context for verification.
- * Written a document at a time, in parts that join to `JSON.stringify(file)`, so a corpus of a million
- * spans never becomes one string (JavaScript's strings stop short of a gigabyte).
+ * Written a document at a time: the head, each document's JSON, commas between, the tail join to
+ * `JSON.stringify(file)`, so a corpus of a million spans never becomes one string (JavaScript's
+ * strings stop short of a gigabyte) and its documents can be written apart.
  */
-export function toSpanmark(docs: readonly ExportDoc[], meta: ExportMeta): string[] {
+export function spanmarkWriter(meta: ExportMeta): DocWriter {
   const head = JSON.stringify({
     format: 'spanmark',
     version: 1,
@@ -18,31 +19,29 @@ export function toSpanmark(docs: readonly ExportDoc[], meta: ExportMeta): string
     labels: meta.labels,
     documents: []
   })
-  const parts = [head.slice(0, -'[]}'.length) + '[']
-  docs.forEach((doc, i) => {
-    const map = new OffsetMap(doc.text)
-    const json = JSON.stringify({
-      id: doc.id,
-      sha256: doc.sha256,
-      text: doc.text,
-      spans: inExportOrder(doc.spans).map((s) => ({
-        id: s.id,
-        start: s.start,
-        end: s.end,
-        label: s.label,
-        text: s.text,
-        note: s.note ?? null,
-        author: s.author,
-        createdAt: s.createdAt,
-        updatedAt: s.updatedAt,
-        quote: s.text,
-        ...contextOf(doc.text, s.start, s.end, map)
-      }))
-    })
-    parts.push(i ? `,${json}` : json)
+  return { head: head.slice(0, -'[]}'.length) + '[', part: spanmarkDoc, separator: ',', tail: ']}' }
+}
+
+function spanmarkDoc(doc: ExportDoc): string {
+  const map = new OffsetMap(doc.text)
+  return JSON.stringify({
+    id: doc.id,
+    sha256: doc.sha256,
+    text: doc.text,
+    spans: inExportOrder(doc.spans).map((s) => ({
+      id: s.id,
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      text: s.text,
+      note: s.note ?? null,
+      author: s.author,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      quote: s.text,
+      ...contextOf(doc.text, s.start, s.end, map)
+    }))
   })
-  parts.push(']}')
-  return parts
 }
 
 const offset = z.number().int().min(0)

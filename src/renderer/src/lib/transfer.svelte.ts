@@ -1,5 +1,12 @@
-import { exportAs, ImportError, readImport, type ImportFile } from '../../../shared/formats'
-import type { ExportDoc, ExportFormat } from '../../../shared/formats/model'
+import {
+  docWriter,
+  exportFileOf,
+  ImportError,
+  isDocFormat,
+  readImport,
+  type ImportFile
+} from '../../../shared/formats'
+import type { ExportFormat, ExportMeta } from '../../../shared/formats/model'
 import { matchId, placeImported } from '../../../shared/formats/place'
 import { timestamp } from '../../../shared/spans'
 import { uuidSource } from '../../../shared/uuid'
@@ -8,16 +15,24 @@ import { api } from './api'
 import { corpus } from './corpus.svelte'
 import { db, isQuotaError } from './db'
 import { download } from './download'
-import { byDoc } from '../../../shared/figures'
 import { readDocs } from './texts'
-import { deleteLayerSpans, mergeMine, MINE, storedSpans, writeLayer } from './layers'
+import type { JobDoc, JobOutput } from './export-job'
+import { exportJobs, startWorker, workerCount, writeJobs } from './export-workers'
+import { deleteLayerSpans, mergeMine, MINE, writeLayer } from './layers'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
 
-/** Export: gathers the documents in scope and my spans, writes a format, saves or downloads it. */
+/**
+ * Export: reads the documents in scope, has workers read their spans and write them in the format
+ * (a run of documents each, in parallel), joins the runs, saves or downloads the file.
+ */
 export class ExportState {
   busy = $state(false)
-  progress = $state({ done: 0, total: 0 })
+  progress = $state<{ step: 'Reading' | 'Writing'; done: number; total: number }>({
+    step: 'Reading',
+    done: 0,
+    total: 0
+  })
   message = $state<string | undefined>()
   error = $state<string | undefined>()
   private cancelled = false
@@ -43,38 +58,42 @@ export class ExportState {
     this.cancelled = false
     this.error = undefined
     this.message = undefined
-    this.progress = { done: 0, total: ids.length }
+    this.progress = { step: 'Reading', done: 0, total: ids.length }
     try {
-      const stored = await storedSpans(listing.root, layer)
-      const spans = stored.filter((s) => !s.orphaned)
-      const orphans = stored.length - spans.length
-      const spansByDoc = byDoc(spans)
       const read = await readDocs(inScope, (done) => {
-        this.progress = { done, total: ids.length }
+        this.progress = { step: 'Reading', done, total: ids.length }
         return !this.cancelled
       })
-      if (this.cancelled) {
+      const stop = (): void => {
         this.message = 'Export cancelled; nothing was written.'
-        return
       }
-      const ready = read.map((doc): ExportDoc => {
+      if (this.cancelled) return stop()
+      const docs = read.map((doc): JobDoc => {
         if (!doc?.ok) throw new Error(doc?.error.message ?? 'a document was not read')
         const { id, sha256, text } = doc.value
-        return { id, sha256, text, spans: spansByDoc.get(id) ?? [] }
+        return { id, sha256, text }
       })
       const base = scope === 'document' && ids[0] ? ids[0].replace(/[/\\]/g, '_') : listing.name
-      const file = exportAs(
-        format,
-        ready,
-        { annotator: annotations.author, labels: annotations.labels, exportedAt: timestamp() },
-        base
-      )
-      const spanCount = ready.reduce((n, d) => n + d.spans.length, 0)
-      const summary = `${spanCount} spans in ${ready.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
+      // A plain copy of the labels: the workers are sent the meta, and state proxies cannot be.
+      const labels = $state.snapshot(annotations.labels)
+      const meta = { annotator: annotations.author, labels, exportedAt: timestamp() }
+      const lanes = workerCount()
+      const jobs = exportJobs({ corpus: listing.root, layer, format, meta, baseName: base }, docs, lanes)
+      const runners = Array.from({ length: Math.min(lanes, jobs.length) }, () => startWorker())
+      let written = 0
+      const outputs = await writeJobs(jobs, runners, (job) => {
+        written += job.docs.length
+        this.progress = { step: 'Writing', done: written, total: ids.length }
+        return !this.cancelled
+      })
+      if (this.cancelled) return stop()
+      const file = { ...exportFileOf(format, base), parts: fileParts(format, meta, outputs as JobOutput[]) }
+      const spanCount = outputs.reduce((n, o) => n + (o?.spans ?? 0), 0)
+      const orphans = outputs.reduce((n, o) => n + (o?.orphans ?? 0), 0)
+      const summary = `${spanCount} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
       if (api.saveExport && corpus.info?.shell === 'electron') {
         const saved = await api.saveExport({
           defaultName: file.name,
-          // The parts joined by the browser, not into one string: a large export outgrows any string.
           data: new Uint8Array(await new Blob(file.parts as BlobPart[]).arrayBuffer())
         })
         if (!saved.ok) throw new Error(saved.error.message)
@@ -164,6 +183,19 @@ export class ImportState {
     this.message = `Deleted ${count} spans.`
     return count
   }
+}
+
+/** A file's parts from its written runs: between head and tail, with separators, for a format written by document. */
+function fileParts(format: ExportFormat, meta: ExportMeta, outputs: readonly JobOutput[]): Uint8Array[] {
+  if (!isDocFormat(format)) return outputs.map((o) => o.bytes)
+  const { head, separator, tail } = docWriter(format, meta)
+  const encoder = new TextEncoder()
+  const between = encoder.encode(separator)
+  return [
+    encoder.encode(head),
+    ...outputs.flatMap((o, i) => (i ? [between, o.bytes] : [o.bytes])),
+    encoder.encode(tail)
+  ]
 }
 
 export const exporter = new ExportState()
