@@ -78,15 +78,23 @@ function estimatedHeight(text: string, from: number, to: number): number {
  * offsets in code points, the rest are `span-part`.
  *
  * Every chunk holds its text from the start, so offsets, selections and search
- * work everywhere; marks are drawn only in chunks near the screen (and the one
- * holding the selected span), and the browser skips laying out chunks off
- * screen (`content-visibility: auto`). A chunk is redrawn only when its spans changed.
+ * work everywhere; marks are drawn only in chunks near the screen (within a
+ * screen's height of it, found from the scroll position by binary search over the
+ * chunks' places, and the one holding the selected span), and the browser skips
+ * laying out chunks off screen (`content-visibility: auto`). A chunk is redrawn
+ * only when its spans changed.
  */
 export class DocTextRenderer {
   private text: string | undefined
   private chunks: Chunk[] = []
-  private readonly near = new Set<number>()
-  private readonly observer: IntersectionObserver
+  private near = new Set<number>()
+  /** The chunk holding the selected span, drawn wherever it is; -1 for none. */
+  private selectedChunk = -1
+  /** The scrolling pane the text is in. */
+  private readonly pane: HTMLElement
+  private readonly onScroll = (): void => this.findNear()
+  /** The text's size changes when a document opens, the pane is resized or chunks are laid out anew. */
+  private readonly resized = new ResizeObserver(this.onScroll)
   private colours = new Map<string, LabelDef>()
   private labelsKey = ''
   private selectedId: string | undefined
@@ -100,20 +108,36 @@ export class DocTextRenderer {
   private lastItems: Item[] = []
 
   constructor(private readonly root: HTMLElement) {
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const index = Number((entry.target as HTMLElement).dataset['chunk'])
-          if (entry.isIntersecting) {
-            this.near.add(index)
-            this.draw(index)
-          } else {
-            this.near.delete(index)
-          }
-        }
-      },
-      { root: root.closest('main'), rootMargin: '100% 0px' }
-    )
+    this.pane = root.closest('main') ?? root
+    this.pane.addEventListener('scroll', this.onScroll, { passive: true })
+    this.resized.observe(root)
+  }
+
+  /**
+   * Finds the chunks within a screen's height of the pane's visible part and draws those that came
+   * near. Chunks are in document order, so the first is found by binary search on their places: a
+   * few layout reads per scroll, where watching every chunk cost a pass over all of them each frame.
+   */
+  private findNear(): void {
+    const view = this.pane.getBoundingClientRect()
+    const top = view.top - view.height
+    const bottom = view.bottom + view.height
+    const box = (i: number): DOMRect => this.chunks[i]!.element.getBoundingClientRect()
+    const near = new Set<number>()
+    for (
+      let i = partitionPoint(this.chunks.length, (k) => box(k).bottom <= top);
+      i < this.chunks.length;
+      i++
+    ) {
+      if (box(i).top >= bottom) break
+      near.add(i)
+    }
+    const came = [...near].filter((i) => !this.near.has(i))
+    // Chunks that went away lose their marks now, while scrolling, rather than at the next edit.
+    const left = [...this.near].filter((i) => !near.has(i) && i !== this.selectedChunk)
+    this.near = near
+    for (const index of left) this.clear(index)
+    for (const index of came) this.draw(index)
   }
 
   /** Where the selected span's item is among the items: found by its place, not by a pass over them all. */
@@ -168,11 +192,12 @@ export class DocTextRenderer {
       selected === -1
         ? -1
         : partitionPoint(this.chunks.length, (c) => this.chunks[c]!.to <= this.items[selected]!.start)
+    this.selectedChunk = selectedChunk
     for (const index of this.near) this.draw(index)
     if (selectedChunk !== -1) this.draw(selectedChunk)
     // Chunks off screen keep their old marks until they come near; drop those so none show stale spans.
     this.chunks.forEach((chunk, index) => {
-      if (chunk.drawn !== '' && !this.near.has(index) && index !== selectedChunk) this.clear(index)
+      if (!this.near.has(index) && index !== selectedChunk) this.clear(index)
     })
   }
 
@@ -201,9 +226,10 @@ export class DocTextRenderer {
     return from + range.toString().length
   }
 
-  /** Stops watching the chunks, when the view goes away. */
+  /** Stops following the scroll position and size, when the view goes away. */
   destroy(): void {
-    this.observer.disconnect()
+    this.pane.removeEventListener('scroll', this.onScroll)
+    this.resized.disconnect()
   }
 
   private draw(index: number): void {
@@ -227,7 +253,8 @@ export class DocTextRenderer {
   }
 
   private clear(index: number): void {
-    this.paint(this.chunks[index]!, [], '')
+    const chunk = this.chunks[index]!
+    if (chunk.drawn !== '') this.paint(chunk, [], '')
   }
 
   /** Makes a chunk's children show these spans, keeping the nodes of pieces that stay. */
@@ -246,8 +273,6 @@ export class DocTextRenderer {
     this.itemOf = new WeakMap()
     this.lastSpans = []
     this.lastItems = []
-    this.observer.disconnect()
-    this.near.clear()
     this.chunks = chunkBounds(text).map(([from, to], i) => {
       const element = document.createElement('span')
       element.dataset['chunk'] = String(i)
@@ -258,9 +283,8 @@ export class DocTextRenderer {
       return { from, to, element, drawn: '', pieces }
     })
     this.root.replaceChildren(...this.chunks.map((c) => c.element))
-    // The first chunks are on screen when a document opens; the observer reports the rest as they come near.
-    for (let i = 0; i < Math.min(3, this.chunks.length); i++) this.near.add(i)
-    for (const chunk of this.chunks) this.observer.observe(chunk.element)
+    // The first chunks are on screen when a document opens; scrolling finds the rest as they come near.
+    this.near = new Set(Array.from({ length: Math.min(3, this.chunks.length) }, (_, i) => i))
   }
 }
 
