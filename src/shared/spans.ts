@@ -1,3 +1,5 @@
+import { partitionPoint } from './sorted'
+
 /** A labelled span. Offsets are Unicode code points into the decoded text, end exclusive. */
 export type Span = {
   id: string
@@ -62,3 +64,7 @@ export function countLabels(
 /** Reading order: by start, the longer of two spans starting together first, then by id. */
 export const byPosition = (a: Span, b: Span): number =>
   a.start - b.start || b.end - a.end || a.id.localeCompare(b.id)
+
+/** Where a span is, or would go, among spans in reading order: found by binary search. */
+export const placeAmong = (spans: readonly Span[], span: Span): number =>
+  partitionPoint(spans.length, (i) => byPosition(spans[i]!, span) < 0)

@@ -1,8 +1,7 @@
 import { contextOf, reanchorSpans } from '../../../shared/anchor'
 import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
 import { snapSelection } from '../../../shared/snap'
-import { partitionPoint } from '../../../shared/sorted'
-import { byPosition, countLabels, DEFAULT_LABELS, timestamp } from '../../../shared/spans'
+import { byPosition, countLabels, DEFAULT_LABELS, placeAmong, timestamp } from '../../../shared/spans'
 import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
 import { BucketIndex, countBucketLabels } from './buckets'
 import { db, storageErrorMessage, type DocRecord } from './db'
@@ -34,13 +33,18 @@ export class AnnotationState {
   saveStatus = $derived(this.error ? this.error : this.pending > 0 ? 'Saving…' : 'Saved')
   selected = $derived.by(() => {
     // Read once: a state read in the loop would be a signal read per span.
-    const id = this.selectedId
-    return id === undefined ? undefined : this.spans.find((s) => s.id === id)
+    const { selectedId: id, spans, made } = this
+    if (id === undefined) return undefined
+    // The span just made is selected: found by binary search on its place, not by a pass over every span.
+    if (made?.id === id && spans[placeAmong(spans, made)] === made) return made
+    return spans.find((s) => s.id === id)
   })
   placed = $derived(this.spans.filter((s) => !s.orphaned))
   orphans = $derived(this.spans.filter((s) => s.orphaned))
   map = $derived(new OffsetMap(this.text))
 
+  /** The span last made (not state: `selectedId` and `spans` say when `selected` may have changed). */
+  private made: Span | undefined
   private history = new History()
   /** Which bucket each span of the open document is stored in. */
   private index = new BucketIndex()
@@ -180,6 +184,7 @@ export class AnnotationState {
       updatedAt: now,
       ...contextOf(this.text, start, end, this.map)
     }
+    this.made = span
     this.change({ after: span })
     this.selectedId = span.id
     if ((this.statuses[this.docId] ?? 'todo') === 'todo') void this.setStatus(this.docId, 'in-progress')
@@ -272,12 +277,7 @@ export class AnnotationState {
     if (after) counts[after.label] = (counts[after.label] ?? 0) + 1
     if (docId !== this.docId) return
     const rest = before ? this.spans.filter((s) => s.id !== before.id) : [...this.spans]
-    if (after)
-      rest.splice(
-        partitionPoint(rest.length, (i) => byPosition(rest[i]!, after) < 0),
-        0,
-        after
-      )
+    if (after) rest.splice(placeAmong(rest, after), 0, after)
     this.spans = rest
   }
 
