@@ -15,6 +15,8 @@ describe('writeFileAtomic', () => {
     expect(await readFile(target, 'utf8')).toBe('{"new": true}')
     await writeFileAtomic(target, new Uint8Array([1, 2, 3]))
     expect([...(await readFile(target))]).toEqual([1, 2, 3])
+    await writeFileAtomic(target, [new Uint8Array([4, 5]), new Uint8Array([]), new Uint8Array([6])])
+    expect([...(await readFile(target))]).toEqual([4, 5, 6])
     expect(await readdir(dir)).toEqual(['out.json'])
   })
 

@@ -7,17 +7,22 @@ import { fail, ok, type Result } from '../shared/result'
 
 /**
  * Writes a file so that it is either the old one or the whole new one, never
- * a mix: the data goes to a temporary file beside it, is flushed to disk,
- * then renamed over the target.
+ * a mix: the data (or its parts, one after another) goes to a temporary file
+ * beside it, is flushed to disk, then renamed over the target.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array | readonly Uint8Array[]
+): Promise<void> {
   const temp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`
   )
   const handle = await open(temp, 'wx')
   try {
-    await handle.writeFile(data)
+    // Each writeFile on an open handle carries on from where the last one stopped.
+    for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data)
+      await handle.writeFile(part)
     await handle.sync()
   } finally {
     await handle.close()

@@ -105,6 +105,13 @@ describe('Electron main entry', () => {
       properties: ['showOverwriteConfirmation', 'createDirectory']
     })
     expect(await readFile(target, 'utf8')).toBe('{"id":"x"}\n')
+    electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    const parts = [new TextEncoder().encode('{"id":'), new TextEncoder().encode('"y"}\n')]
+    expect(await call(ipcChannel('saveExport'), { defaultName: 'export.jsonl', data: parts })).toEqual({
+      ok: true,
+      value: { path: target }
+    })
+    expect(await readFile(target, 'utf8')).toBe('{"id":"y"}\n')
     electron.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
     expect(await call(ipcChannel('saveExport'), { defaultName: 'x.csv', data: 'a' })).toEqual({
       ok: true,

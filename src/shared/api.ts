@@ -92,7 +92,8 @@ export const argSchemas = {
           .min(1)
           .max(255)
           .refine((name) => !/[/\\\0]/.test(name), 'a file name, not a path'),
-        data: z.union([z.string(), z.instanceof(Uint8Array)])
+        /** The file's contents, or its parts in order (a large export is never joined in one buffer). */
+        data: z.union([z.string(), z.instanceof(Uint8Array), z.array(z.instanceof(Uint8Array))])
       })
       .strict()
   ]),
