@@ -43,15 +43,20 @@ async function annotate(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
 }
 
-async function exportFile(page: Page, format: string, dir: string): Promise<string> {
+async function exportFile(
+  page: Page,
+  format: string,
+  dir: string,
+  summary = 'Exported 5 spans in 2 documents'
+): Promise<string> {
   await page.getByTestId('export-button').click()
   await page.getByTestId('export-format').selectOption(format)
-  const downloading = page.waitForEvent('download')
+  const downloading = page.waitForEvent('download', { timeout: 120_000 })
   await page.getByTestId('export-confirm').click()
   const download = await downloading
   const file = path.join(dir, download.suggestedFilename())
   await download.saveAs(file)
-  await expect(page.getByTestId('export-result')).toContainText('Exported 5 spans in 2 documents')
+  await expect(page.getByTestId('export-result')).toContainText(summary)
   await page.getByRole('button', { name: 'Close', exact: true }).click()
   return file
 }
@@ -59,7 +64,8 @@ async function exportFile(page: Page, format: string, dir: string): Promise<stri
 const python = (format: string, file: string, corpus: string): unknown =>
   JSON.parse(
     execFileSync('python3', [path.join(__dirname, 'check_export.py'), format, file, corpus], {
-      encoding: 'utf8'
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024
     })
   )
 
@@ -179,4 +185,50 @@ test('a colleague export imports into a named layer, apart from my spans; brat U
   expect(layer).toEqual([
     expect.objectContaining({ layer: 'colleague', docId: 'mixed.txt', start, end, text: '中文字符' })
   ])
+})
+
+test('a large export is written by background workers and reads back in Python span for span', async ({
+  launch
+}) => {
+  test.setTimeout(180_000)
+  // Six documents of astral and combining text, 10,000 spans each: past the size written on the page.
+  const line = 'Kim 👋 said "we agree" on 🇯🇵 talks, e\u0301te\u0301 café; שלום 中文字符.\n'
+  const docs = Object.fromEntries(Array.from({ length: 6 }, (_, d) => [`r${d}.txt`, line.repeat(200 + d)]))
+  const labels = ['claim', 'quote', 'speculation']
+  const rows: (string | number)[][] = []
+  const jsonl = Object.entries(docs).map(([id, text], d) => {
+    const length = Array.from(text).length
+    const label = Array.from({ length: 10_000 }, (_, i) => {
+      const start = (i * 7919 + d) % (length - 40)
+      const span: [number, number, string] = [start, start + 1 + ((i * 31) % 39), labels[i % 3]!]
+      rows.push([id, span[0], span[1], span[2], Array.from(text).slice(span[0], span[1]).join(''), ''])
+      return span
+    })
+    return JSON.stringify({ id, text, label })
+  })
+  const corpus = await makeCorpus(docs)
+  const files = await makeCorpus({ 'big.jsonl': jsonl.join('\n') + '\n' })
+  const out = await makeCorpus({})
+  const { page } = await launch({ corpus })
+  await page.getByTestId('import-button').click()
+  await page.getByTestId('import-file').setInputFiles(path.join(files, 'big.jsonl'))
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('import-result')).toContainText('Imported 60000 spans (jsonl)', {
+    timeout: 60_000
+  })
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
+  const sorted = (list: (string | number)[][]): (string | number)[][] =>
+    list
+      .map((r) => JSON.stringify(r))
+      .sort()
+      .map((r) => JSON.parse(r) as (string | number)[])
+  for (const format of ['spanmark', 'jsonl']) {
+    const file = await exportFile(page, format, out, 'Exported 60000 spans in 6 documents')
+    expect(sorted(python(format, file, corpus) as (string | number)[][]), format).toEqual(sorted(rows))
+  }
+  expect(workers.length).toBeGreaterThanOrEqual(2)
+  expect(workers.every((url) => url.includes('export-worker'))).toBe(true)
 })

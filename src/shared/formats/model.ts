@@ -23,13 +23,13 @@ export type DocWriter = {
 }
 
 /** An export's contents as one run of bytes (text parts in UTF-8). */
-export const exportBytes = (file: ExportFile): Uint8Array => bytesOf(file.parts)
+export const exportBytes = (file: ExportFile): Uint8Array<ArrayBuffer> => bytesOf(file.parts)
 
 /**
  * Parts one after another as bytes, text encoded in UTF-8 straight into one buffer: neither joined
  * into one string first nor encoded apart and copied together (each costs as much again).
  */
-export function bytesOf(parts: readonly (string | Uint8Array)[]): Uint8Array {
+export function bytesOf(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
   const encoder = new TextEncoder()
   // A UTF-16 code unit takes at most three bytes in UTF-8.
   const size = parts.reduce(

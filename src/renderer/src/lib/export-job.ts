@@ -21,7 +21,7 @@ export type ExportJob = {
 }
 
 /** A written run: its bytes, how many spans it holds and how many orphaned spans it left out. */
-export type JobOutput = { bytes: Uint8Array; spans: number; orphans: number }
+export type JobOutput = { bytes: Uint8Array<ArrayBuffer>; spans: number; orphans: number }
 
 export async function writeJob(job: ExportJob): Promise<JobOutput> {
   const { corpus, layer, format, meta } = job

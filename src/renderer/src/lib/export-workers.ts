@@ -12,6 +12,9 @@ const JOB_CHARS = 8 * 1024 * 1024
 
 export type JobRunner = { run: (job: ExportJob) => Promise<JobOutput>; stop: () => void }
 
+/** Writes jobs on the page's own thread. */
+export const pageRunner = (): JobRunner => ({ run: writeJob, stop: () => undefined })
+
 /**
  * A worker that writes jobs. Should the worker not start (a shell without workers), its job and every
  * later one are written by `inline`, on the page's own thread.

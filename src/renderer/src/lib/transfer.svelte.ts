@@ -17,10 +17,20 @@ import { db, isQuotaError } from './db'
 import { download } from './download'
 import { readDocs } from './texts'
 import type { JobDoc, JobOutput } from './export-job'
-import { exportJobs, startWorker, workerCount, writeJobs } from './export-workers'
+import { exportJobs, pageRunner, startWorker, workerCount, writeJobs } from './export-workers'
 import { deleteLayerSpans, mergeMine, MINE, writeLayer } from './layers'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
+
+/** Exports of at least this many spans are written by workers. */
+const WORKER_SPANS = 50_000
+
+/** How many spans an export will hold, as known before they are read: my counts, or the layer's. */
+async function spansToExport(corpus: string, layer: string, ids: readonly string[]): Promise<number> {
+  if (layer !== MINE) return (await db.layers.get([corpus, layer]))?.spans ?? Infinity
+  const counts = annotations.counts
+  return ids.reduce((n, id) => Object.values(counts[id] ?? {}).reduce((a, b) => a + b, n), 0)
+}
 
 /**
  * Export: reads the documents in scope, has workers read their spans and write them in the format
@@ -77,9 +87,13 @@ export class ExportState {
       // A plain copy of the labels: the workers are sent the meta, and state proxies cannot be.
       const labels = $state.snapshot(annotations.labels)
       const meta = { annotator: annotations.author, labels, exportedAt: timestamp() }
-      const lanes = workerCount()
+      // A small export is written on the page: starting workers would take longer than the writing.
+      const onPage = (await spansToExport(listing.root, layer, ids)) < WORKER_SPANS
+      const lanes = onPage ? 1 : workerCount()
       const jobs = exportJobs({ corpus: listing.root, layer, format, meta, baseName: base }, docs, lanes)
-      const runners = Array.from({ length: Math.min(lanes, jobs.length) }, () => startWorker())
+      const runners = onPage
+        ? [pageRunner()]
+        : Array.from({ length: Math.min(lanes, jobs.length) }, () => startWorker())
       let written = 0
       const outputs = await writeJobs(jobs, runners, (job) => {
         written += job.docs.length
@@ -92,10 +106,7 @@ export class ExportState {
       const orphans = outputs.reduce((n, o) => n + (o?.orphans ?? 0), 0)
       const summary = `${spanCount} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
       if (api.saveExport && corpus.info?.shell === 'electron') {
-        const saved = await api.saveExport({
-          defaultName: file.name,
-          data: new Uint8Array(await new Blob(file.parts as BlobPart[]).arrayBuffer())
-        })
+        const saved = await api.saveExport({ defaultName: file.name, data: file.parts })
         if (!saved.ok) throw new Error(saved.error.message)
         this.message = saved.value ? `Exported ${summary} to ${saved.value.path}.` : 'Export cancelled.'
       } else {
@@ -186,7 +197,11 @@ export class ImportState {
 }
 
 /** A file's parts from its written runs: between head and tail, with separators, for a format written by document. */
-function fileParts(format: ExportFormat, meta: ExportMeta, outputs: readonly JobOutput[]): Uint8Array[] {
+function fileParts(
+  format: ExportFormat,
+  meta: ExportMeta,
+  outputs: readonly JobOutput[]
+): Uint8Array<ArrayBuffer>[] {
   if (!isDocFormat(format)) return outputs.map((o) => o.bytes)
   const { head, separator, tail } = docWriter(format, meta)
   const encoder = new TextEncoder()
