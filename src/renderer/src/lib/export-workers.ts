@@ -1,5 +1,5 @@
 import { mapLimit } from '../../../shared/concurrency'
-import { isDocFormat } from '../../../shared/formats'
+import { docWriter, isDocFormat } from '../../../shared/formats'
 import { writeJob, type ExportJob, type JobDoc, type JobOutput, type JobReply } from './export-job'
 import ExportWorker from './export-worker?worker'
 
@@ -72,8 +72,7 @@ export function exportJobs(
 }
 
 /** How many workers an export uses here: one per core, two at least, `MAX_WORKERS` at most. */
-export const workerCount = (): number =>
-  Math.min(MAX_WORKERS, Math.max(2, navigator.hardwareConcurrency || 2))
+const workerCount = (): number => Math.min(MAX_WORKERS, Math.max(2, navigator.hardwareConcurrency || 2))
 
 /**
  * Writes jobs on `runners`, each taking the next job when it is done; the outputs keep the jobs'
@@ -96,4 +95,40 @@ export async function writeJobs(
   } finally {
     for (const runner of runners) runner.stop()
   }
+}
+
+/** A written export: the file's parts in order, and how many spans it holds and left out as orphaned. */
+export type WrittenExport = { parts: Uint8Array<ArrayBuffer>[]; spans: number; orphans: number }
+
+/**
+ * Writes an export's documents in runs, on workers (or, `onPage`, on the page's own thread), and
+ * joins the runs into the file: for a format written by document, between its head and tail with
+ * separators. `onJob` is as for writeJobs; undefined when it stopped the writing.
+ */
+export async function writeExport(
+  base: Omit<ExportJob, 'docs'>,
+  docs: readonly JobDoc[],
+  onPage: boolean,
+  onJob?: (job: ExportJob) => boolean | void
+): Promise<WrittenExport | undefined> {
+  const lanes = onPage ? 1 : workerCount()
+  const jobs = exportJobs(base, docs, lanes)
+  const runners = onPage
+    ? [pageRunner()]
+    : Array.from({ length: Math.min(lanes, jobs.length) }, () => startWorker())
+  const outputs = (await writeJobs(jobs, runners, onJob)).filter((o) => o !== undefined)
+  if (outputs.length < jobs.length) return undefined
+  const spans = outputs.reduce((n, o) => n + o.spans, 0)
+  const orphans = outputs.reduce((n, o) => n + o.orphans, 0)
+  const runs = outputs.map((o) => o.bytes)
+  if (!isDocFormat(base.format)) return { parts: runs, spans, orphans }
+  const { head, separator, tail } = docWriter(base.format, base.meta)
+  const encoder = new TextEncoder()
+  const between = encoder.encode(separator)
+  const parts = [
+    encoder.encode(head),
+    ...runs.flatMap((run, i) => (i ? [between, run] : [run])),
+    encoder.encode(tail)
+  ]
+  return { parts, spans, orphans }
 }

@@ -1,12 +1,5 @@
-import {
-  docWriter,
-  exportFileOf,
-  ImportError,
-  isDocFormat,
-  readImport,
-  type ImportFile
-} from '../../../shared/formats'
-import type { ExportFormat, ExportMeta } from '../../../shared/formats/model'
+import { exportFileOf, ImportError, readImport, type ImportFile } from '../../../shared/formats'
+import type { ExportFormat } from '../../../shared/formats/model'
 import { matchId, placeImported } from '../../../shared/formats/place'
 import { timestamp } from '../../../shared/spans'
 import { uuidSource } from '../../../shared/uuid'
@@ -16,8 +9,8 @@ import { corpus } from './corpus.svelte'
 import { db, isQuotaError } from './db'
 import { download } from './download'
 import { readDocs } from './texts'
-import type { JobDoc, JobOutput } from './export-job'
-import { exportJobs, pageRunner, startWorker, workerCount, writeJobs } from './export-workers'
+import type { JobDoc } from './export-job'
+import { writeExport } from './export-workers'
 import { deleteLayerSpans, mergeMine, MINE, writeLayer } from './layers'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
@@ -89,22 +82,21 @@ export class ExportState {
       const meta = { annotator: annotations.author, labels, exportedAt: timestamp() }
       // A small export is written on the page: starting workers would take longer than the writing.
       const onPage = (await spansToExport(listing.root, layer, ids)) < WORKER_SPANS
-      const lanes = onPage ? 1 : workerCount()
-      const jobs = exportJobs({ corpus: listing.root, layer, format, meta, baseName: base }, docs, lanes)
-      const runners = onPage
-        ? [pageRunner()]
-        : Array.from({ length: Math.min(lanes, jobs.length) }, () => startWorker())
       let written = 0
-      const outputs = await writeJobs(jobs, runners, (job) => {
-        written += job.docs.length
-        this.progress = { step: 'Writing', done: written, total: ids.length }
-        return !this.cancelled
-      })
-      if (this.cancelled) return stop()
-      const file = { ...exportFileOf(format, base), parts: fileParts(format, meta, outputs as JobOutput[]) }
-      const spanCount = outputs.reduce((n, o) => n + (o?.spans ?? 0), 0)
-      const orphans = outputs.reduce((n, o) => n + (o?.orphans ?? 0), 0)
-      const summary = `${spanCount} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
+      const output = await writeExport(
+        { corpus: listing.root, layer, format, meta, baseName: base },
+        docs,
+        onPage,
+        (job) => {
+          written += job.docs.length
+          this.progress = { step: 'Writing', done: written, total: ids.length }
+          return !this.cancelled
+        }
+      )
+      if (!output || this.cancelled) return stop()
+      const file = { ...exportFileOf(format, base), parts: output.parts }
+      const { spans, orphans } = output
+      const summary = `${spans} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
       if (api.saveExport && corpus.info?.shell === 'electron') {
         const saved = await api.saveExport({ defaultName: file.name, data: file.parts })
         if (!saved.ok) throw new Error(saved.error.message)
@@ -194,23 +186,6 @@ export class ImportState {
     this.message = `Deleted ${count} spans.`
     return count
   }
-}
-
-/** A file's parts from its written runs: between head and tail, with separators, for a format written by document. */
-function fileParts(
-  format: ExportFormat,
-  meta: ExportMeta,
-  outputs: readonly JobOutput[]
-): Uint8Array<ArrayBuffer>[] {
-  if (!isDocFormat(format)) return outputs.map((o) => o.bytes)
-  const { head, separator, tail } = docWriter(format, meta)
-  const encoder = new TextEncoder()
-  const between = encoder.encode(separator)
-  return [
-    encoder.encode(head),
-    ...outputs.flatMap((o, i) => (i ? [between, o.bytes] : [o.bytes])),
-    encoder.encode(tail)
-  ]
 }
 
 export const exporter = new ExportState()
