@@ -1,4 +1,5 @@
 // `npm run bench [-- --quick]`: Spanmark's speed at three sizes per figure, beside a floor where one exists.
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -131,6 +132,12 @@ function transferDocs(spanCount, seed) {
 const transferCorpus = (name, docs) =>
   corpusDir(name, [{ id: 'a-note.txt', text: 'Transfer benchmark.' }, ...docs])
 
+/**
+ * Flushes written files to disk, untimed, so that one figure's writes still on their way to the disk
+ * do not slow the next one down (a 400 MB export write can take seconds to drain).
+ */
+const settle = () => execFileSync('sync')
+
 async function exportImport(spanCount) {
   const docs = transferDocs(spanCount, spanCount)
   const corpus = transferCorpus(`transfer-${spanCount}`, docs)
@@ -143,7 +150,9 @@ async function exportImport(spanCount) {
   const writeFloor = async (data) => {
     const started = Date.now()
     await writeFile(path.join(work, 'floor.json'), JSON.stringify(data))
-    return Date.now() - started
+    const elapsed = Date.now() - started
+    settle()
+    return elapsed
   }
   const floors = {
     jsonl: await writeFloor(docs.map((d) => ({ id: d.id, text: d.text, label: d.spans }))),
@@ -157,8 +166,10 @@ async function exportImport(spanCount) {
     const app = await openApp(ROOT, corpus)
     try {
       await app.page.getByTestId('doc-text').waitFor()
+      settle()
       const imported = await timeImport(app.page, file)
       report(`import_${format}_ms`, total, imported, 'ms', await timeRawPut(app.page))
+      settle()
       report(`export_${format}_ms`, total, await timeExport(app.page, format), 'ms', floors[format])
     } finally {
       await app.stop()
