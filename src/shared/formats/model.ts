@@ -13,7 +13,7 @@ export type ExportFile = { name: string; parts: (string | Uint8Array)[]; mime: s
 
 /**
  * A format written a document at a time: its file is `head`, then each document's `part` with
- * `separator` between them, then `tail`. Documents can so be written apart, in any order, and joined.
+ * `separator` between them, then `tail`. Runs of documents can so be written apart, at once, and joined in order.
  */
 export type DocWriter = {
   head: string

@@ -124,14 +124,8 @@ export class DocTextRenderer {
     const bottom = view.bottom + view.height
     const box = (i: number): DOMRect => this.chunks[i]!.element.getBoundingClientRect()
     const near = new Set<number>()
-    for (
-      let i = partitionPoint(this.chunks.length, (k) => box(k).bottom <= top);
-      i < this.chunks.length;
-      i++
-    ) {
-      if (box(i).top >= bottom) break
-      near.add(i)
-    }
+    let at = partitionPoint(this.chunks.length, (k) => box(k).bottom <= top)
+    for (; at < this.chunks.length && box(at).top < bottom; at++) near.add(at)
     const came = [...near].filter((i) => !this.near.has(i))
     // Chunks that went away lose their marks now, while scrolling, rather than at the next edit.
     const left = [...this.near].filter((i) => !near.has(i) && i !== this.selectedChunk)
