@@ -108,7 +108,7 @@ export async function placeImported(imported: Imported, options: PlaceOptions): 
       if (span.note) placed.note = span.note
       spans.push(placed)
     }
-    if (source !== corpusDoc.text)
+    if (!same)
       notes.push(
         `${doc.id}: the text differs from the corpus file; spans re-anchored by quote (${moved} moved).`
       )

@@ -186,13 +186,13 @@ export class DocTextRenderer {
       selected === -1
         ? -1
         : partitionPoint(this.chunks.length, (c) => this.chunks[c]!.to <= this.items[selected]!.start)
+    // Chunks leaving the screen lose their marks as they go (findNear); the one exception is the chunk
+    // of the selected span, so only the last one of those can be left with stale marks.
+    const before = this.selectedChunk
     this.selectedChunk = selectedChunk
+    if (before !== -1 && before !== selectedChunk && !this.near.has(before)) this.clear(before)
     for (const index of this.near) this.draw(index)
     if (selectedChunk !== -1) this.draw(selectedChunk)
-    // Chunks off screen keep their old marks until they come near; drop those so none show stale spans.
-    this.chunks.forEach((chunk, index) => {
-      if (!this.near.has(index) && index !== selectedChunk) this.clear(index)
-    })
   }
 
   /** An item's lane, laying out its cluster the first time one of its spans is drawn in this render. */
@@ -267,6 +267,7 @@ export class DocTextRenderer {
     this.itemOf = new WeakMap()
     this.lastSpans = []
     this.lastItems = []
+    this.selectedChunk = -1
     this.chunks = chunkBounds(text).map(([from, to], i) => {
       const element = document.createElement('span')
       element.dataset['chunk'] = String(i)
