@@ -1,4 +1,4 @@
-import { docParts, docWriter, exportAs, isDocFormat } from '../../../shared/formats'
+import { docParts, docWriter, exportAs, isDocFormat } from '../../../shared/formats/export'
 import { bytesOf, type ExportFormat, type ExportMeta } from '../../../shared/formats/model'
 import { db } from './db'
 import { storedSpans } from './layers'

@@ -1,5 +1,5 @@
 import { mapLimit } from '../../../shared/concurrency'
-import { docWriter, isDocFormat } from '../../../shared/formats'
+import { docWriter, isDocFormat } from '../../../shared/formats/export'
 import { writeJob, type ExportJob, type JobDoc, type JobOutput, type JobReply } from './export-job'
 import ExportWorker from './export-worker?worker'
 

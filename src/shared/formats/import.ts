@@ -1,0 +1,74 @@
+import { unzipSync } from 'fflate'
+import { parseBratAnn } from './brat'
+import { parseJsonl } from './jsonl-import'
+import { ImportError, importTooLarge, type Imported } from './model'
+import { parseSpanmark } from './spanmark-import'
+import { parseWebAnnotation } from './w3c-import'
+
+export type ImportFile = { name: string; data: Uint8Array }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+function decode(file: ImportFile): string {
+  try {
+    return strictUtf8.decode(file.data)
+  } catch {
+    throw new ImportError(file.name, undefined, 'not UTF-8 text')
+  }
+}
+
+const extension = (name: string): string => /\.([^./]+)$/.exec(name.toLowerCase())?.[1] ?? ''
+
+/** Expands zips into their files, skipping folders and hidden files. */
+function expand(files: readonly ImportFile[]): ImportFile[] {
+  return files.flatMap((file) => {
+    if (extension(file.name) !== 'zip') return [file]
+    let entries: Record<string, Uint8Array>
+    try {
+      entries = unzipSync(file.data)
+    } catch (error) {
+      throw new ImportError(file.name, undefined, `not a readable zip (${(error as Error).message})`)
+    }
+    return Object.entries(entries)
+      .filter(([name]) => !name.endsWith('/') && !name.split('/').some((part) => part.startsWith('.')))
+      .map(([name, data]) => ({ name, data }))
+  })
+}
+
+/**
+ * Reads an import: Spanmark JSON, doccano JSONL, W3C JSON-LD, or brat standoff
+ * (.txt/.ann pairs, loose or zipped). Throws ImportError naming the file and
+ * line for anything malformed; nothing has been stored when it does.
+ */
+export function readImport(files: readonly ImportFile[]): Imported {
+  if (files.length === 0) throw new ImportError('import', undefined, 'no file chosen')
+  const total = files.reduce((sum, f) => sum + f.data.byteLength, 0)
+  const tooLarge = importTooLarge(total)
+  if (tooLarge) throw new ImportError(files[0]!.name, undefined, tooLarge)
+  for (const file of files)
+    if (file.data.byteLength === 0) throw new ImportError(file.name, undefined, 'the file is empty')
+  const all = expand(files)
+  const anns = all.filter((f) => extension(f.name) === 'ann')
+  if (anns.length > 0) {
+    const texts = new Map(
+      all.filter((f) => extension(f.name) === 'txt').map((f) => [f.name.replace(/\.txt$/i, ''), f])
+    )
+    const docs = anns.map((ann) => {
+      const stem = ann.name.replace(/\.ann$/i, '')
+      const txt = texts.get(stem)
+      if (!txt) throw new ImportError(ann.name, undefined, `no ${stem.split('/').pop()}.txt beside it`)
+      return parseBratAnn(decode(ann), decode(txt).replace(/^\uFEFF/, ''), stem.split('/').pop()!, ann.name)
+    })
+    return { format: 'brat', docs, notes: [] }
+  }
+  if (all.length !== 1)
+    throw new ImportError(files[0]!.name, undefined, 'choose one JSON or JSONL file, or brat .txt/.ann pairs')
+  const file = all[0]!
+  const text = decode(file).replace(/^\uFEFF/, '')
+  if (extension(file.name) === 'jsonl' || /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text))
+    return parseJsonl(text, file.name)
+  if (/"format"\s*:\s*"spanmark"/.test(text.slice(0, 200))) return parseSpanmark(text, file.name)
+  if (/AnnotationCollection|"@context"/.test(text.slice(0, 500))) return parseWebAnnotation(text, file.name)
+  if (extension(file.name) === 'json') return parseSpanmark(text, file.name)
+  return parseJsonl(text, file.name)
+}
