@@ -27,25 +27,38 @@ export const exportBytes = (file: ExportFile): Uint8Array<ArrayBuffer> => bytesO
 
 /**
  * Parts one after another as bytes, text encoded in UTF-8 straight into one buffer: neither joined
- * into one string first nor encoded apart and copied together (each costs as much again).
+ * into one string first nor encoded apart and copied together (each costs as much again). The buffer
+ * starts at about a byte per UTF-16 unit, as most text takes, and grows when the text needs more.
  */
 export function bytesOf(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
   const encoder = new TextEncoder()
-  // A UTF-16 code unit takes at most three bytes in UTF-8.
-  const size = parts.reduce(
-    (n, part) => n + (typeof part === 'string' ? part.length * 3 : part.byteLength),
-    0
-  )
-  const buffer = new Uint8Array(size)
+  const guess = parts.reduce((n, part) => n + (typeof part === 'string' ? part.length : part.byteLength), 0)
+  let buffer = new Uint8Array(Math.ceil(guess * 1.125) + 4)
   let at = 0
+  const makeRoom = (bytes: number): void => {
+    if (at + bytes <= buffer.length) return
+    const grown = new Uint8Array(Math.max(Math.ceil(buffer.length * 1.5), at + bytes))
+    grown.set(buffer.subarray(0, at))
+    buffer = grown
+  }
   for (const part of parts) {
-    if (typeof part === 'string') at += encoder.encodeInto(part, buffer.subarray(at)).written
-    else {
+    if (typeof part !== 'string') {
+      makeRoom(part.byteLength)
       buffer.set(part, at)
       at += part.byteLength
+      continue
+    }
+    // encodeInto stops where the buffer is full (never inside a character); the rest goes on after it grows.
+    for (let rest = part; ;) {
+      const { read, written } = encoder.encodeInto(rest, buffer.subarray(at))
+      at += written
+      if (read === rest.length) break
+      rest = rest.slice(read)
+      makeRoom(Math.ceil(rest.length * 1.125) + 4)
     }
   }
-  return buffer.slice(0, at)
+  // A buffer mostly filled is handed on as it is; one with much room left is cut to size.
+  return buffer.length - at <= buffer.length / 8 ? buffer.subarray(0, at) : buffer.slice(0, at)
 }
 
 /** Spans in a stable order, so the same data always exports to the same bytes. */
