@@ -125,6 +125,20 @@ describe('import', () => {
     expect(placed.notes).toEqual(['doc: offsets were UTF-16 units; converted to code points.'])
   })
 
+  it('tells JSONL and Spanmark JSON apart by their contents, whatever the file is called', () => {
+    const jsonl = [
+      JSON.stringify({ id: 'doc', text: TEXT, label: [[0, 3, 'claim']] }),
+      '',
+      JSON.stringify({ id: 'doc2', text: TEXT, label: [] })
+    ].join('\r\n')
+    const spanmark = new TextDecoder().decode(exportBytes(exportAs('spanmark', [DOC], META, 'x')))
+    for (const name of ['x', 'x.json', 'x.txt']) {
+      expect(readImport([{ name, data: bytes(jsonl) }]).format).toBe('jsonl')
+      expect(readImport([{ name, data: bytes(spanmark) }]).format).toBe('spanmark')
+      expect(readImport([{ name, data: bytes(`\n${spanmark}\n`) }]).format).toBe('spanmark')
+    }
+  })
+
   it('detects UTF-8 byte offsets in brat from the span texts', async () => {
     const start = Buffer.byteLength(TEXT.slice(0, TEXT.indexOf('中文')))
     const ann = `T1\tclaim ${start} ${start + 6}\t中文\n`

@@ -36,6 +36,18 @@ function expand(files: readonly ImportFile[]): ImportFile[] {
 }
 
 /**
+ * Whether a text reads as JSON Lines: a first line holding one object, and another object after it.
+ * Only the first line is looked at, found by a plain search: a JSON file of one long line (as Spanmark
+ * writes) costs a scan for its end, not a pattern match over hundreds of megabytes.
+ */
+function looksLikeJsonl(text: string): boolean {
+  const end = text.indexOf('\n')
+  if (end === -1) return false
+  const first = text.slice(0, end).trim()
+  return first.startsWith('{') && first.endsWith('}') && /^\s*\{/.test(text.slice(end + 1, end + 1000))
+}
+
+/**
  * Reads an import: Spanmark JSON, doccano JSONL, W3C JSON-LD, or brat standoff
  * (.txt/.ann pairs, loose or zipped). Throws ImportError naming the file and
  * line for anything malformed; nothing has been stored when it does.
@@ -65,9 +77,9 @@ export function readImport(files: readonly ImportFile[]): Imported {
     throw new ImportError(files[0]!.name, undefined, 'choose one JSON or JSONL file, or brat .txt/.ann pairs')
   const file = all[0]!
   const text = decode(file).replace(/^\uFEFF/, '')
-  if (extension(file.name) === 'jsonl' || /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text))
-    return parseJsonl(text, file.name)
+  if (extension(file.name) === 'jsonl') return parseJsonl(text, file.name)
   if (/"format"\s*:\s*"spanmark"/.test(text.slice(0, 200))) return parseSpanmark(text, file.name)
+  if (looksLikeJsonl(text)) return parseJsonl(text, file.name)
   if (/AnnotationCollection|"@context"/.test(text.slice(0, 500))) return parseWebAnnotation(text, file.name)
   if (extension(file.name) === 'json') return parseSpanmark(text, file.name)
   return parseJsonl(text, file.name)
