@@ -3,7 +3,7 @@ import { truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { makeCorpus } from './corpora'
-import { expect, test } from './fixtures'
+import { expect, test, type App } from './fixtures'
 import { storedSpanRecords } from './storage'
 import { codePointRange, selectCodePoints } from './text'
 
@@ -44,18 +44,15 @@ async function annotate(page: Page): Promise<void> {
 }
 
 async function exportFile(
-  page: Page,
+  app: App,
   format: string,
   dir: string,
   summary = 'Exported 5 spans in 2 documents'
 ): Promise<string> {
+  const { page } = app
   await page.getByTestId('export-button').click()
   await page.getByTestId('export-format').selectOption(format)
-  const downloading = page.waitForEvent('download', { timeout: 120_000 })
-  await page.getByTestId('export-confirm').click()
-  const download = await downloading
-  const file = path.join(dir, download.suggestedFilename())
-  await download.saveAs(file)
+  const file = await app.confirmExport(dir)
   await expect(page.getByTestId('export-result')).toContainText(summary)
   await page.getByRole('button', { name: 'Close', exact: true }).click()
   return file
@@ -73,10 +70,11 @@ test('every export format reads back in Python with text[start:end] == span text
   test.setTimeout(120_000)
   const corpus = await makeCorpus(DOCS)
   const out = await makeCorpus({})
-  const { page } = await launch({ corpus })
+  const app = await launch({ corpus })
+  const { page } = app
   await annotate(page)
   for (const format of ['spanmark', 'jsonl', 'brat', 'csv', 'w3c']) {
-    const file = await exportFile(page, format, out)
+    const file = await exportFile(app, format, out)
     const spans = python(format, file, corpus) as (string | number)[][]
     const withNotes = format === 'jsonl' ? expected().map((row) => [...row.slice(0, 5), '']) : expected()
     expect(spans, format).toEqual(withNotes)
@@ -88,16 +86,17 @@ test('round trip: export Spanmark JSON, delete everything, import, export again:
 }) => {
   const corpus = await makeCorpus(DOCS)
   const out = await makeCorpus({})
-  const { page } = await launch({ corpus })
+  const app = await launch({ corpus })
+  const { page } = app
   await annotate(page)
-  const first = await exportFile(page, 'spanmark', out)
+  const first = await exportFile(app, 'spanmark', out)
 
   await page.getByTestId('import-button').click()
   page.once('dialog', (dialog) => void dialog.accept())
   await page.getByTestId('clear-mine').click()
   await expect(page.getByTestId('import-result')).toHaveText('Deleted 5 spans.')
   await expect(page.getByTestId('span')).toHaveCount(0)
-  await page.getByTestId('import-file').setInputFiles(first)
+  await app.chooseImport(first)
   await page.getByTestId('import-confirm').click()
   await expect(page.getByTestId('import-result')).toContainText(
     'Imported 5 spans (spanmark) into my annotations'
@@ -105,7 +104,7 @@ test('round trip: export Spanmark JSON, delete everything, import, export again:
   await page.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(page.getByTestId('span')).toHaveCount(1)
 
-  const second = await exportFile(page, 'spanmark', path.join(out, 'again'))
+  const second = await exportFile(app, 'spanmark', path.join(out, 'again'))
   const strip = (file: string): unknown => {
     const data = JSON.parse(execFileSync('cat', [file], { encoding: 'utf8' })) as Record<string, unknown>
     delete data['exportedAt']
@@ -128,7 +127,8 @@ test('malformed imports get an error naming the file and line, and change nothin
   // Sparse: 500 MB on the file's size, none on the disk.
   await writeFile(path.join(files, 'huge.jsonl'), '')
   await truncate(path.join(files, 'huge.jsonl'), 500 * 1024 * 1024)
-  const { page } = await launch({ corpus })
+  const app = await launch({ corpus })
+  const { page } = app
   await selectCodePoints(page, 0, 3)
   await page.keyboard.press('1')
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
@@ -144,7 +144,7 @@ test('malformed imports get an error naming the file and line, and change nothin
     ['empty.json', 'empty.json: the file is empty'],
     ['huge.jsonl', 'huge.jsonl: 500 MB is over the 400 MB import limit']
   ]) {
-    await page.getByTestId('import-file').setInputFiles(path.join(files, name!))
+    await app.chooseImport(path.join(files, name!))
     // An import over the limit is refused as soon as it is chosen, before it is read.
     if (name !== 'huge.jsonl') await page.getByTestId('import-confirm').click()
     await expect(page.getByTestId('import-error')).toContainText(message!)
@@ -163,12 +163,11 @@ test('a colleague export imports into a named layer, apart from my spans; brat U
     'mixed.ann': `T1\tclaim ${byteStart} ${byteStart + 12}\t中文字符\n`,
     'mixed.txt': text
   })
-  const { page } = await launch({ corpus })
+  const app = await launch({ corpus })
+  const { page } = app
   await expect(page.getByTestId('doc-text')).toContainText('Kim')
   await page.getByTestId('import-button').click()
-  await page
-    .getByTestId('import-file')
-    .setInputFiles([path.join(files, 'mixed.ann'), path.join(files, 'mixed.txt')])
+  await app.chooseImport([path.join(files, 'mixed.ann'), path.join(files, 'mixed.txt')])
   await page.getByTestId('import-target').selectOption('layer')
   await page.getByTestId('import-layer-name').fill('colleague')
   await page.getByTestId('import-confirm').click()
@@ -209,9 +208,10 @@ test('a large export is written by background workers and reads back in Python s
   const corpus = await makeCorpus(docs)
   const files = await makeCorpus({ 'big.jsonl': jsonl.join('\n') + '\n' })
   const out = await makeCorpus({})
-  const { page } = await launch({ corpus })
+  const app = await launch({ corpus })
+  const { page } = app
   await page.getByTestId('import-button').click()
-  await page.getByTestId('import-file').setInputFiles(path.join(files, 'big.jsonl'))
+  await app.chooseImport(path.join(files, 'big.jsonl'))
   await page.getByTestId('import-confirm').click()
   await expect(page.getByTestId('import-result')).toContainText('Imported 60000 spans (jsonl)', {
     timeout: 60_000
@@ -226,7 +226,7 @@ test('a large export is written by background workers and reads back in Python s
       .sort()
       .map((r) => JSON.parse(r) as (string | number)[])
   for (const format of ['spanmark', 'jsonl']) {
-    const file = await exportFile(page, format, out, 'Exported 60000 spans in 6 documents')
+    const file = await exportFile(app, format, out, 'Exported 60000 spans in 6 documents')
     expect(sorted(python(format, file, corpus) as (string | number)[][]), format).toEqual(sorted(rows))
   }
   expect(workers.length).toBeGreaterThanOrEqual(2)

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.mjs'
 import { electronBinary } from '../scripts/electron-binary.mjs'
+import { browserSteps, desktopSteps, type TransferSteps } from './transfer-steps'
 
 export type Shell = 'browser' | 'electron'
 export type ShellOptions = { shell: Shell }
@@ -23,7 +24,7 @@ export type LaunchOptions = {
   port?: number
 }
 
-export type App = {
+export type App = TransferSteps & {
   page: Page
   profile: string
   port: number
@@ -99,7 +100,13 @@ export const test = base.extend<ShellOptions & AppFixtures>({
         })
         cleanups.unshift(() => app.close())
         const page = watch(await app.firstWindow())
-        return { page, profile, port: 0, kill: () => app.process().kill('SIGKILL') }
+        return {
+          page,
+          profile,
+          port: 0,
+          kill: () => app.process().kill('SIGKILL'),
+          ...desktopSteps(page, app)
+        }
       }
       if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium`)
       const server = await startServer(corpus, options.port ?? 0)
@@ -119,7 +126,7 @@ export const test = base.extend<ShellOptions & AppFixtures>({
         killProcessesWith(`--user-data-dir=${profile}`)
         server.child.kill('SIGKILL')
       }
-      return { page, profile, port: server.port, kill }
+      return { page, profile, port: server.port, kill, ...browserSteps(page) }
     }
     await use(launch)
     for (const cleanup of cleanups) await quietly(cleanup)

@@ -19,10 +19,11 @@ test('a long document with many spans: both lists draw only what is in view, and
     'long.txt': TEXT,
     'long.jsonl': JSON.stringify({ id: 'long.txt', text: TEXT, label }) + '\n'
   })
-  const { page } = await launch({ corpus })
+  const app = await launch({ corpus })
+  const { page } = app
   await expect(page.getByTestId('doc-text')).toContainText('Line 0000')
   await page.getByTestId('import-button').click()
-  await page.getByTestId('import-file').setInputFiles(path.join(corpus, 'long.jsonl'))
+  await app.chooseImport(path.join(corpus, 'long.jsonl'))
   await page.getByTestId('import-confirm').click()
   await expect(page.getByTestId('import-result')).toContainText(`Imported ${SPANS} spans`)
   await page.getByRole('button', { name: 'Close', exact: true }).click()

@@ -45,7 +45,8 @@ test('review: import a colleague layer, check the figures, adjudicate by keyboar
     .join('\n')
   const files = await makeCorpus({ 'colleague.jsonl': colleague })
 
-  const { page } = await launch()
+  const app = await launch()
+  const { page } = app
   await expect(page.getByTestId('doc-text')).toContainText('China Daily')
   const keys: Record<string, string> = { claim: '1', quote: '2', speculation: '3' }
   for (const span of mine) {
@@ -56,7 +57,7 @@ test('review: import a colleague layer, check the figures, adjudicate by keyboar
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
 
   await page.getByTestId('import-button').click()
-  await page.getByTestId('import-file').setInputFiles(path.join(files, 'colleague.jsonl'))
+  await app.chooseImport(path.join(files, 'colleague.jsonl'))
   await page.getByTestId('import-target').selectOption('layer')
   await page.getByTestId('import-layer-name').fill('colleague')
   await page.getByTestId('import-confirm').click()
@@ -116,9 +117,7 @@ test('review: import a colleague layer, check the figures, adjudicate by keyboar
   await page.getByTestId('export-button').click()
   await page.getByTestId('export-layer').selectOption('gold')
   await page.getByTestId('export-format').selectOption('jsonl')
-  const downloading = page.waitForEvent('download')
-  await page.getByTestId('export-confirm').click()
-  const gold = (await readFile(await (await downloading).path(), 'utf8'))
+  const gold = (await readFile(await app.confirmExport(files), 'utf8'))
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as { id: string; label: [number, number, string][] })

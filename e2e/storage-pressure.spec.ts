@@ -89,7 +89,7 @@ test('a full quota during edits and imports: a clear message, nothing partial, e
   expect(await drawnSpans(page)).toEqual(saved)
 
   await page.getByTestId('import-button').click()
-  await page.getByTestId('import-file').setInputFiles(path.join(imports, 'many.jsonl'))
+  await first.chooseImport(path.join(imports, 'many.jsonl'))
   await page.getByTestId('import-confirm').click()
   await expect(page.getByTestId('import-error')).toContainText('quota is full. Nothing was imported')
   await page.getByRole('button', { name: 'Close', exact: true }).click()

@@ -1,0 +1,60 @@
+import { expect, type ElectronApplication, type Page } from '@playwright/test'
+import path from 'node:path'
+
+/**
+ * The two steps of an import or export that differ between the shells: the browser shell takes files
+ * from a file input and hands the export over as a download; the desktop app asks through native
+ * dialogs, which a test answers in the main process.
+ */
+export type TransferSteps = {
+  /** Chooses files in the open import dialog; resolves once they are read in, or refused. */
+  chooseImport: (files: string | string[]) => Promise<void>
+  /** Confirms the open export dialog; resolves with the path of the file written, in `dir`. */
+  confirmExport: (dir: string) => Promise<string>
+}
+
+/** Up to this long for an export to be written (the largest the suite makes take seconds). */
+const EXPORT_TIMEOUT = 5 * 60_000
+
+export const browserSteps = (page: Page): TransferSteps => ({
+  chooseImport: (files) => page.getByTestId('import-file').setInputFiles(files),
+  confirmExport: async (dir) => {
+    const downloading = page.waitForEvent('download', { timeout: EXPORT_TIMEOUT })
+    await page.getByTestId('export-confirm').click()
+    const download = await downloading
+    const file = path.join(dir, download.suggestedFilename())
+    await download.saveAs(file)
+    return file
+  }
+})
+
+export const desktopSteps = (page: Page, app: ElectronApplication): TransferSteps => ({
+  chooseImport: async (files) => {
+    const filePaths = [files].flat()
+    await app.evaluate(({ dialog }, filePaths) => {
+      dialog.showOpenDialog = () => Promise.resolve({ canceled: false, filePaths })
+    }, filePaths)
+    await page.getByTestId('import-choose').click()
+    await expect(
+      page
+        .getByTestId('import-chosen')
+        .filter({ hasText: path.basename(filePaths[0]!) })
+        .or(page.getByTestId('import-error'))
+    ).toBeVisible()
+  },
+  confirmExport: async (dir) => {
+    await app.evaluate(({ dialog }, dir) => {
+      dialog.showSaveDialog = (...args: unknown[]) => {
+        const options = args[args.length - 1] as { defaultPath?: string }
+        const name = (options.defaultPath ?? 'export').split(/[\\/]/).pop()
+        return Promise.resolve({ canceled: false, filePath: `${dir}/${name}` })
+      }
+    }, dir)
+    await page.getByTestId('export-confirm').click()
+    // "Exported … to <path>."
+    const result = page.getByTestId('export-result')
+    await expect(result).toContainText(` to ${dir}/`, { timeout: EXPORT_TIMEOUT })
+    const text = (await result.textContent()) ?? ''
+    return text.slice(text.indexOf(` to ${dir}/`) + ' to '.length).replace(/\.$/, '')
+  }
+})
