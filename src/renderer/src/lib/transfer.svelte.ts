@@ -83,6 +83,7 @@ export class ExportState {
       // A small export is written on the page: starting workers would take longer than the writing.
       const onPage = (await spansToExport(listing.root, layer, ids)) < WORKER_SPANS
       let written = 0
+      this.progress = { step: 'Writing', done: 0, total: ids.length }
       const output = await writeExport(
         { corpus: listing.root, layer, format, meta, baseName: base },
         docs,
