@@ -153,6 +153,10 @@ export function tokenKappa(
   return { byLabel, mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : 1 }
 }
 
+/**
+ * Every figure for two whole layers, each straight from its definition. The review panel works out all
+ * its figures in one pass instead (figures.ts); its tests hold that pass to these.
+ */
 export function agreement(
   texts: ReadonlyMap<string, string>,
   mine: readonly Annotation[],
