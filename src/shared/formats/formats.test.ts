@@ -134,6 +134,7 @@ describe('import', () => {
     const spanmark = new TextDecoder().decode(exportBytes(exportAs('spanmark', [DOC], META, 'x')))
     for (const name of ['x', 'x.json', 'x.txt']) {
       expect(readImport([{ name, data: bytes(jsonl) }]).format).toBe('jsonl')
+      expect(readImport([{ name, data: bytes(`\n\n${jsonl}`) }]).format).toBe('jsonl')
       expect(readImport([{ name, data: bytes(spanmark) }]).format).toBe('spanmark')
       expect(readImport([{ name, data: bytes(`\n${spanmark}\n`) }]).format).toBe('spanmark')
     }

@@ -41,9 +41,10 @@ function expand(files: readonly ImportFile[]): ImportFile[] {
  * writes) costs a scan for its end, not a pattern match over hundreds of megabytes.
  */
 function looksLikeJsonl(text: string): boolean {
-  const end = text.indexOf('\n')
-  if (end === -1) return false
-  const first = text.slice(0, end).trim()
+  const start = text.search(/\S/)
+  const end = text.indexOf('\n', start)
+  if (start === -1 || end === -1) return false
+  const first = text.slice(start, end).trim()
   return first.startsWith('{') && first.endsWith('}') && /^\s*\{/.test(text.slice(end + 1, end + 1000))
 }
 
