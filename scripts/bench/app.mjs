@@ -64,6 +64,28 @@ export async function timeImport(page, file, layer) {
   return elapsed
 }
 
+/**
+ * Starts watching the page's frames; the function it returns stops and gives the longest time between
+ * two frames since, in ms: how long the page was unable to paint or answer input.
+ */
+export async function watchFrames(page) {
+  await page.evaluate(() => {
+    const watch = { last: performance.now(), longest: 0, on: true }
+    window.__frames = watch
+    const tick = (now) => {
+      watch.longest = Math.max(watch.longest, now - watch.last)
+      watch.last = now
+      if (watch.on) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  return () =>
+    page.evaluate(() => {
+      window.__frames.on = false
+      return Math.round(window.__frames.longest)
+    })
+}
+
 /** Milliseconds from clicking Export to the download arriving. */
 export async function timeExport(page, format) {
   await page.getByTestId('export-button').click()

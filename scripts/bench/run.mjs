@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openApp, timeExport, timeImport, timeRawPut } from './app.mjs'
+import { openApp, timeExport, timeImport, timeRawPut, watchFrames } from './app.mjs'
 import { bigText, prng, randomSpans, sampleTexts, spanmarkExportDocs, toJsonl, toSpanmark } from './data.mjs'
 import { heapMb, scrollSlowFrames, timeCreateSpans, timeOpenDoc } from './page-probes.mjs'
 
@@ -167,8 +167,11 @@ async function exportImport(spanCount) {
     try {
       await app.page.getByTestId('doc-text').waitFor()
       settle()
+      const frames = await watchFrames(app.page)
       const imported = await timeImport(app.page, file)
+      const stalled = await frames()
       report(`import_${format}_ms`, total, imported, 'ms', await timeRawPut(app.page))
+      report(`import_${format}_longest_frame_ms`, total, stalled, 'ms', null)
       settle()
       report(`export_${format}_ms`, total, await timeExport(app.page, format), 'ms', floors[format])
     } finally {

@@ -1,12 +1,13 @@
 import { contextOf, reanchorSpans } from '../../../shared/anchor'
 import { OffsetMap, sliceCodePoints } from '../../../shared/offsets'
 import { snapSelection } from '../../../shared/snap'
-import { byPosition, countLabels, DEFAULT_LABELS, placeAmong, timestamp } from '../../../shared/spans'
+import { byPosition, DEFAULT_LABELS, placeAmong, timestamp } from '../../../shared/spans'
 import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
 import { BucketIndex, countBucketLabels } from './buckets'
 import { db, storageErrorMessage, type DocRecord } from './db'
 import { indexOfWritten, MINE, readBuckets, readMineDoc, storeSpanChange, writeDocSpans } from './layers'
 import { History, invert, type Change, type Step } from './history'
+import type { ImportWritten } from './import-job'
 
 type StoredDoc = [{ spans: Span[]; index: BucketIndex }, DocRecord | undefined]
 
@@ -141,12 +142,9 @@ export class AnnotationState {
   }
 
   /** Takes in documents whose stored spans an import replaced: their counts, and the open one's spans. */
-  showWritten(written: ReadonlyMap<string, Span[]>): void {
-    const counts = { ...this.counts }
-    for (const [docId, spans] of written) counts[docId] = countLabels(spans)
-    this.counts = counts
-    const open = this.docId === undefined ? undefined : written.get(this.docId)
-    if (open) this.showStored([...open], indexOfWritten(this.corpus, this.docId!, open))
+  showWritten({ counts, open }: ImportWritten): void {
+    this.counts = { ...this.counts, ...counts }
+    if (open && this.docId !== undefined) this.showStored(open, indexOfWritten(this.corpus, this.docId, open))
   }
 
   /** The open document's spans as stored (sorted here, in place), with the index of their buckets. */

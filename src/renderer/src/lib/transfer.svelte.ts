@@ -1,17 +1,20 @@
-import { exportFileOf, ImportError, readImport, type ImportFile } from '../../../shared/formats'
+import { exportFileOf, type ImportFile } from '../../../shared/formats'
 import type { ExportFormat } from '../../../shared/formats/model'
-import { matchId, placeImported } from '../../../shared/formats/place'
+import type { CorpusDoc } from '../../../shared/formats/place'
 import { timestamp } from '../../../shared/spans'
-import { uuidSource } from '../../../shared/uuid'
 import { annotations } from './annotations.svelte'
 import { api } from './api'
 import { corpus } from './corpus.svelte'
-import { db, isQuotaError } from './db'
+import { db } from './db'
 import { download } from './download'
 import { readDocs } from './texts'
 import type { JobDoc } from './export-job'
 import { writeExport } from './export-workers'
-import { deleteLayerSpans, mergeMine, MINE, writeLayer } from './layers'
+import type { ImportJob, ImportStep, ImportTarget } from './import-job'
+import { importOffPage } from './import-runner'
+import { deleteLayerSpans, MINE } from './layers'
+
+export type { ImportTarget } from './import-job'
 
 export type ExportScope = 'document' | 'corpus' | 'done'
 
@@ -114,11 +117,10 @@ export class ExportState {
   }
 }
 
-export type ImportTarget = 'mine' | 'layer'
-
-/** Import: reads and validates the whole file, places every span, then stores all of it in one transaction. */
+/** Import: on a worker, so the page stays responsive; each step is shown as it is reached. */
 export class ImportState {
   busy = $state(false)
+  step = $state<ImportStep>('reading the file')
   message = $state<string | undefined>()
   report = $state<string[]>([])
   error = $state<string | undefined>()
@@ -130,52 +132,35 @@ export class ImportState {
     this.error = undefined
     this.message = undefined
     this.report = []
-    try {
-      const imported = readImport(files)
-      // Read every corpus document the import may touch at once, rather than one request per document in turn.
-      const listed = listing.docs.filter((d) => !d.error)
-      const ids = listed.map((d) => d.id)
-      const wanted = new Set(imported.docs.flatMap((d) => matchId(d, ids) ?? []))
-      const corpusDocs = new Map(
-        (await readDocs(listed.filter((d) => wanted.has(d.id)))).flatMap((doc) =>
-          doc?.ok ? [[doc.value.id, doc.value] as const] : []
-        )
-      )
-      const placement = await placeImported(imported, {
-        corpusIds: ids,
-        labels: annotations.labels.map((l) => l.name),
-        readDoc: (id) => Promise.resolve(corpusDocs.get(id)),
-        author: annotations.author,
-        now: timestamp(),
-        newId: uuidSource()
-      })
-      const name = layerName.trim() || imported.annotator || files[0]!.name
-      if (target === 'mine') {
-        annotations.showWritten(await mergeMine(listing.root, placement.spans))
-      } else {
-        await db.transaction('rw', db.spanBuckets, db.layers, async () => {
-          await writeLayer(listing.root, name, placement.spans)
-          await db.layers.put({
-            corpus: listing.root,
-            name,
-            importedAt: timestamp(),
-            source: files.map((f) => f.name).join(', '),
-            spans: placement.spans.length
-          })
-        })
-      }
-      this.message = `Imported ${placement.spans.length} spans (${imported.format}) into ${target === 'mine' ? 'my annotations' : `layer "${name}"`}.`
-      this.report = [...placement.notes, ...placement.unplaced.map((line) => `Not placed: ${line}`)]
-    } catch (error) {
-      this.error =
-        error instanceof ImportError
-          ? error.message
-          : isQuotaError(error)
-            ? 'Import failed: the disk or the browser storage quota is full. Nothing was imported; free some space and try again.'
-            : `Import failed: ${(error as Error).message}`
-    } finally {
-      this.busy = false
+    const listed = listing.docs.filter((d) => !d.error)
+    const job: ImportJob = {
+      corpus: listing.root,
+      // Plain objects: the dialog's state proxies cannot be sent to a worker.
+      files: files.map(({ name, data }) => ({ name, data })),
+      target,
+      layerName,
+      corpusIds: listed.map((d) => d.id),
+      labels: annotations.labels.map((l) => l.name),
+      author: annotations.author,
+      now: timestamp(),
+      openDocId: annotations.docId
     }
+    const outcome = await importOffPage(job, {
+      // Every corpus document the import may touch, read at once rather than one request each in turn.
+      readDocs: async (ids) => {
+        const wanted = new Set(ids)
+        return (await readDocs(listed.filter((d) => wanted.has(d.id)))).flatMap((doc) =>
+          doc?.ok ? [[doc.value.id, doc.value] as [string, CorpusDoc]] : []
+        )
+      },
+      step: (step) => (this.step = step)
+    })
+    if (outcome.ok) {
+      if (outcome.written) annotations.showWritten(outcome.written)
+      this.message = outcome.message
+      this.report = outcome.report
+    } else this.error = outcome.message
+    this.busy = false
   }
 
   /** Deletes every span of mine in the corpus (undoable only by re-importing an export). */

@@ -1,0 +1,115 @@
+import { ImportError, readImport, type ImportFile } from '../../../shared/formats'
+import { matchId, placeImported, type CorpusDoc } from '../../../shared/formats/place'
+import { countLabels, type Span } from '../../../shared/spans'
+import { uuidSource } from '../../../shared/uuid'
+import { db, isQuotaError } from './db'
+import { mergeMine, writeLayer } from './layers'
+
+export type ImportTarget = 'mine' | 'layer'
+
+/** Spans per label. */
+type LabelCounts = Record<string, number>
+
+/** An import, with what it needs to know of the corpus and the app; the files' bytes are handed over. */
+export type ImportJob = {
+  corpus: string
+  files: ImportFile[]
+  target: ImportTarget
+  /** The layer to import into; empty for the file's annotator (or, failing that, its name). */
+  layerName: string
+  /** The ids of the corpus's readable documents. */
+  corpusIds: string[]
+  labels: string[]
+  author: string
+  now: string
+  /** The document open in the app, whose spans are sent back if the import changes them. */
+  openDocId?: string
+}
+
+/** The stages of an import, in order. */
+export type ImportStep = 'reading the file' | 'placing the spans' | 'storing the spans'
+
+/** What an import needs from the page: corpus texts (only the page can ask the shell), and a way to say how far it got. */
+export type ImportIo = {
+  readDocs: (ids: string[]) => Promise<[string, CorpusDoc][]>
+  step: (step: ImportStep) => void
+}
+
+/** What an import into my annotations wrote: each document's label counts, and the open one's spans if it wrote them. */
+export type ImportWritten = { counts: Record<string, LabelCounts>; open?: Span[] }
+
+export type ImportOutcome =
+  | {
+      ok: true
+      message: string
+      /** Conversions, re-anchoring and spans not placed, a line each. */
+      report: string[]
+      written?: ImportWritten
+    }
+  | { ok: false; message: string }
+
+/**
+ * Reads and validates the whole file, places every span, then stores all of it in one transaction:
+ * nothing is stored unless all of it is. Errors come back as a message to show, never thrown.
+ */
+export async function runImport(job: ImportJob, io: ImportIo): Promise<ImportOutcome> {
+  try {
+    io.step('reading the file')
+    const imported = readImport(job.files)
+    const wanted = new Set(imported.docs.flatMap((d) => matchId(d, job.corpusIds) ?? []))
+    const corpusDocs = new Map(await io.readDocs([...wanted]))
+    io.step('placing the spans')
+    const placement = await placeImported(imported, {
+      corpusIds: job.corpusIds,
+      labels: job.labels,
+      readDoc: (id) => Promise.resolve(corpusDocs.get(id)),
+      author: job.author,
+      now: job.now,
+      newId: uuidSource()
+    })
+    io.step('storing the spans')
+    const { corpus, target } = job
+    const name = job.layerName.trim() || imported.annotator || job.files[0]!.name
+    let written: ImportWritten | undefined
+    if (target === 'mine') {
+      const docs = await mergeMine(corpus, placement.spans)
+      const counts = Object.fromEntries([...docs].map(([id, spans]) => [id, countLabels(spans)]))
+      written = { counts, open: job.openDocId === undefined ? undefined : docs.get(job.openDocId) }
+    } else {
+      await db.transaction('rw', db.spanBuckets, db.layers, async () => {
+        await writeLayer(corpus, name, placement.spans)
+        await db.layers.put({
+          corpus,
+          name,
+          importedAt: job.now,
+          source: job.files.map((f) => f.name).join(', '),
+          spans: placement.spans.length
+        })
+      })
+    }
+    return {
+      ok: true,
+      message: `Imported ${placement.spans.length} spans (${imported.format}) into ${target === 'mine' ? 'my annotations' : `layer "${name}"`}.`,
+      report: [...placement.notes, ...placement.unplaced.map((line) => `Not placed: ${line}`)],
+      written
+    }
+  } catch (error) {
+    return {
+      ok: false,
+      message:
+        error instanceof ImportError
+          ? error.message
+          : isQuotaError(error)
+            ? 'Import failed: the disk or the browser storage quota is full. Nothing was imported; free some space and try again.'
+            : `Import failed: ${(error as Error).message}`
+    }
+  }
+}
+
+/** Messages between the page and an import worker. */
+export type FromImportWorker =
+  | { kind: 'ready' }
+  | { kind: 'read'; ids: string[] }
+  | { kind: 'step'; step: ImportStep }
+  | { kind: 'done'; outcome: ImportOutcome }
+export type ToImportWorker = { kind: 'job'; job: ImportJob } | { kind: 'docs'; docs: [string, CorpusDoc][] }

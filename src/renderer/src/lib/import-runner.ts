@@ -1,0 +1,69 @@
+import {
+  runImport,
+  type FromImportWorker,
+  type ImportIo,
+  type ImportJob,
+  type ImportOutcome
+} from './import-job'
+import ImportWorker from './import-worker?worker'
+
+/**
+ * Runs an import on a worker, so that reading, checking and storing a large file do not hold up the
+ * page. Should the worker not start (a shell without workers), the import runs on the page instead;
+ * the files are handed to the worker only once it says it is ready, so they are still there for that.
+ */
+export function importOffPage(
+  job: ImportJob,
+  io: ImportIo,
+  create: () => Worker = () => new ImportWorker(),
+  inline: (job: ImportJob, io: ImportIo) => Promise<ImportOutcome> = runImport
+): Promise<ImportOutcome> {
+  let worker: Worker
+  try {
+    worker = create()
+  } catch {
+    return inline(job, io)
+  }
+  return new Promise((resolve) => {
+    const finish = (outcome: Promise<ImportOutcome> | ImportOutcome): void => {
+      worker.terminate()
+      resolve(outcome)
+    }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      finish(inline(job, io))
+    }
+    worker.onmessage = ({ data }: MessageEvent<FromImportWorker>) => {
+      switch (data.kind) {
+        case 'ready':
+          // From here the worker has the import: an error in it comes back as its outcome.
+          worker.onerror = (event) => {
+            event.preventDefault()
+            finish({ ok: false, message: `Import failed: ${event.message}` })
+          }
+          try {
+            const buffers = new Set(job.files.map((f) => f.data.buffer))
+            worker.postMessage(
+              { kind: 'job', job },
+              { transfer: [...buffers].filter((b) => b instanceof ArrayBuffer) }
+            )
+          } catch {
+            // Not sent, so nothing was handed over: the import runs on the page.
+            finish(inline(job, io))
+          }
+          break
+        case 'read':
+          void io.readDocs(data.ids).then(
+            (docs) => worker.postMessage({ kind: 'docs', docs }),
+            (error: unknown) => finish({ ok: false, message: `Import failed: ${(error as Error).message}` })
+          )
+          break
+        case 'step':
+          io.step(data.step)
+          break
+        case 'done':
+          finish(data.outcome)
+      }
+    }
+  })
+}

@@ -1,0 +1,23 @@
+import { runImport, type FromImportWorker, type ToImportWorker } from './import-job'
+import type { CorpusDoc } from '../../../shared/formats/place'
+
+/**
+ * An import worker: runs one import off the page, asking the page for the corpus texts it needs and
+ * telling it each step. It says it is ready first, so the page hands over the files' bytes only to a
+ * worker that started.
+ */
+const post = (message: FromImportWorker): void => self.postMessage(message)
+let answer: ((docs: [string, CorpusDoc][]) => void) | undefined
+
+self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
+  if (data.kind === 'docs') return answer?.(data.docs)
+  void runImport(data.job, {
+    readDocs: (ids) =>
+      new Promise((resolve) => {
+        answer = resolve
+        post({ kind: 'read', ids })
+      }),
+    step: (step) => post({ kind: 'step', step })
+  }).then((outcome) => post({ kind: 'done', outcome }))
+}
+post({ kind: 'ready' })
