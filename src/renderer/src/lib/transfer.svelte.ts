@@ -10,7 +10,7 @@ import { download } from './download'
 import { readDocs } from './texts'
 import type { JobDoc } from './export-job'
 import { writeExport } from './export-workers'
-import type { ImportJob, ImportStep, ImportTarget } from './import-job'
+import { runImport, type ImportJob, type ImportStep, type ImportTarget } from './import-job'
 import { importOffPage } from './import-runner'
 import { deleteLayerSpans, MINE } from './layers'
 
@@ -20,6 +20,8 @@ export type ExportScope = 'document' | 'corpus' | 'done'
 
 /** Exports of at least this many spans are written by workers. */
 const WORKER_SPANS = 50_000
+/** Imports of at least this many bytes run on a worker (a megabyte of JSONL holds some 45,000 spans). */
+const WORKER_IMPORT_BYTES = 1024 * 1024
 
 /** How many spans an export will hold, as known before they are read: my counts, or the layer's. */
 async function spansToExport(corpus: string, layer: string, ids: readonly string[]): Promise<number> {
@@ -117,7 +119,7 @@ export class ExportState {
   }
 }
 
-/** Import: on a worker, so the page stays responsive; each step is shown as it is reached. */
+/** Import: a large file on a worker, so the page goes on drawing; each step is shown as it is reached. */
 export class ImportState {
   busy = $state(false)
   step = $state<ImportStep>('reading the file')
@@ -129,6 +131,7 @@ export class ImportState {
     const listing = corpus.listing
     if (!listing) return
     this.busy = true
+    this.step = 'reading the file'
     this.error = undefined
     this.message = undefined
     this.report = []
@@ -145,22 +148,27 @@ export class ImportState {
       now: timestamp(),
       openDocId: annotations.docId
     }
-    const outcome = await importOffPage(job, {
-      // Every corpus document the import may touch, read at once rather than one request each in turn.
-      readDocs: async (ids) => {
-        const wanted = new Set(ids)
-        return (await readDocs(listed.filter((d) => wanted.has(d.id)))).flatMap((doc) =>
-          doc?.ok ? [[doc.value.id, doc.value] as [string, CorpusDoc]] : []
-        )
-      },
-      step: (step) => (this.step = step)
-    })
-    if (outcome.ok) {
-      if (outcome.written) annotations.showWritten(outcome.written)
-      this.message = outcome.message
-      this.report = outcome.report
-    } else this.error = outcome.message
-    this.busy = false
+    // A small file is imported on the page: starting a worker would take longer than the import.
+    const onPage = files.reduce((n, f) => n + f.data.byteLength, 0) < WORKER_IMPORT_BYTES
+    try {
+      const outcome = await (onPage ? runImport : importOffPage)(job, {
+        // Every corpus document the import may touch, read at once rather than one request each in turn.
+        readDocs: async (ids) => {
+          const wanted = new Set(ids)
+          return (await readDocs(listed.filter((d) => wanted.has(d.id)))).flatMap((doc) =>
+            doc?.ok ? [[doc.value.id, doc.value] as [string, CorpusDoc]] : []
+          )
+        },
+        step: (step) => (this.step = step)
+      })
+      if (outcome.ok) {
+        if (outcome.written) annotations.showWritten(outcome.written)
+        this.message = outcome.message
+        this.report = outcome.report
+      } else this.error = outcome.message
+    } finally {
+      this.busy = false
+    }
   }
 
   /** Deletes every span of mine in the corpus (undoable only by re-importing an export). */
