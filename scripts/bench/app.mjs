@@ -66,7 +66,7 @@ export async function timeImport(page, file, layer) {
 
 /**
  * Starts watching the page's frames; the function it returns stops and gives the longest time between
- * two frames since, in ms: how long the page was unable to paint or answer input.
+ * two frames since, in ms: the longest the window went without being drawn.
  */
 export async function watchFrames(page) {
   await page.evaluate(() => {
