@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { DRAWN_LANES } from '../src/renderer/src/lib/draw-chunk'
 import { makeCorpus } from './corpora'
 import { expect, test } from './fixtures'
 
@@ -51,4 +52,52 @@ test('a long document with many spans: both lists draw only what is in view, and
   await expect(page.locator('[data-testid="span"].selected')).toHaveText('Line 0040')
   await expect(page.getByTestId('span-list').locator('button.selected')).toBeInViewport()
   await expect(page.getByTestId('span-list').locator('button.selected')).toContainText('Line 0040')
+})
+
+test('a dense passage, every character under dozens of spans: the deep lanes are drawn at their starts, and a deep span once picked along its length', async ({
+  launch
+}) => {
+  const text = 'Pompeo met Kim in Pyongyang and both sides agreed to hold a second summit soon. '.repeat(3)
+  // 400 spans of 20-49 characters over 240: about 70 deep at every point.
+  const spans = Array.from({ length: 400 }, (_, i) => {
+    const start = (i * 7) % 180
+    return [start, start + 20 + (i % 30), ['claim', 'quote', 'speculation'][i % 3]!] as const
+  })
+  const corpus = await makeCorpus({
+    'dense.txt': text,
+    'dense.jsonl': JSON.stringify({ id: 'dense.txt', text, label: spans }) + '\n'
+  })
+  const app = await launch({ corpus })
+  const { page } = app
+  await expect(page.getByTestId('doc-text')).toContainText('Pompeo met Kim')
+  await page.getByTestId('import-button').click()
+  await app.chooseImport(path.join(corpus, 'dense.jsonl'))
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('import-result')).toContainText('Imported 400 spans')
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+
+  // Every span is drawn where it starts; only the first DRAWN_LANES lanes run along their spans.
+  await expect(page.getByTestId('span')).toHaveCount(400)
+  const lanes = (testid: string): Promise<number[]> =>
+    page
+      .getByTestId(testid)
+      .evaluateAll((marks) => marks.map((m) => Number((m as HTMLElement).style.getPropertyValue('--lane'))))
+  expect(Math.max(...(await lanes('span-part')))).toBe(DRAWN_LANES - 1)
+  expect(Math.max(...(await lanes('span')))).toBe(DRAWN_LANES)
+
+  // A deep span, picked by clicking at its start until it is the one selected (each click goes one span out).
+  const deep = page.locator(`[data-testid="span"][style*="--lane: ${DRAWN_LANES}"]`).first()
+  const id = (await deep.getAttribute('data-span-id'))!
+  const start = Number(await deep.getAttribute('data-start'))
+  const end = Number(await deep.getAttribute('data-end'))
+  expect(await page.locator(`[data-span-id="${id}"]`).count()).toBe(1)
+  for (let clicks = 0; clicks < 100; clicks++) {
+    if ((await deep.getAttribute('class'))?.includes('selected')) break
+    await deep.click({ position: { x: 2, y: 8 } })
+  }
+  await expect(deep).toHaveClass(/selected/)
+  const drawn = await page
+    .locator(`[data-span-id="${id}"]`)
+    .evaluateAll((marks) => marks.map((m) => m.textContent ?? '').join(''))
+  expect(drawn).toBe(text.slice(start, end))
 })

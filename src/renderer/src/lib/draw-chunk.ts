@@ -8,6 +8,14 @@ export type Placed = Interval & { span: Span; mine: boolean; lane: number }
 type Piece = { key: string; make: () => Node }
 
 /**
+ * Lanes drawn along a span's whole length. Deeper lanes would only be drawn over the lines below, and
+ * in text where every character lies under dozens of spans, one mark per span per segment runs to
+ * hundreds of thousands of elements. A span in a deeper lane is drawn at its start only (where it can
+ * be seen and clicked, in the last lane), or along its length while it is selected.
+ */
+export const DRAWN_LANES = 8
+
+/**
  * The chunk's text cut at every span boundary: each segment a text node, wrapped in one mark per span
  * covering it (outermost first). Pieces are made only when asked for, so those a redraw keeps cost nothing.
  */
@@ -27,9 +35,12 @@ export function drawChunk(
   const lanes = new Map(placed.map((p) => [p.id, p.lane]))
   const byId = new Map(placed.map((p) => [p.id, p]))
   return segmentText(to - from, clipped, lanes).map((segment): Piece => {
-    const marks = segment.ids.map((id) => {
+    const marks = segment.ids.flatMap((id) => {
       const { span, start, lane, mine } = byId.get(id)!
-      return { span, lane, mine, first: segment.start + from === start, selected: mine && id === selectedId }
+      const first = segment.start + from === start
+      const selected = mine && id === selectedId
+      if (lane >= DRAWN_LANES && !first && !selected) return []
+      return [{ span, lane: Math.min(lane, DRAWN_LANES), mine, first, selected }]
     })
     const key =
       `${segment.start}:${segment.end}` +

@@ -74,8 +74,8 @@ function estimatedHeight(text: string, from: number, to: number): number {
  * Draws the document text with its spans into a root element, chunk by
  * chunk. Built from text nodes and elements only, never markup, so the text
  * nodes in order are exactly the document. Each segment is wrapped in one mark
- * per covering span; a span's first mark is `data-testid="span"` with its
- * offsets in code points, the rest are `span-part`.
+ * per covering span (past `DRAWN_LANES`, only at its start); a span's first mark
+ * is `data-testid="span"` with its offsets in code points, the rest `span-part`.
  *
  * Every chunk holds its text from the start, so offsets, selections and search
  * work everywhere; marks are drawn only in chunks near the screen (within a
