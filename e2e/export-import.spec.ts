@@ -6,6 +6,7 @@ import { makeCorpus } from './corpora'
 import { expect, test, type App } from './fixtures'
 import { storedSpanRecords } from './storage'
 import { codePointRange, selectCodePoints } from './text'
+import { importFile } from './transfer-steps'
 
 const DOCS = {
   'mixed.txt': 'Kim 👋 said:\r\n"We agree on 🇯🇵 talks," e\u0301te\u0301 café.\r\nשלום עולם 中文字符 👩‍👩‍👧 end.',
@@ -205,15 +206,6 @@ async function largeCorpus(): Promise<{ corpus: string; file: string; rows: (str
   const corpus = await makeCorpus(docs)
   const files = await makeCorpus({ 'big.jsonl': jsonl.join('\n') + '\n' })
   return { corpus, file: path.join(files, 'big.jsonl'), rows }
-}
-
-async function importFile(app: App, file: string, summary: string): Promise<void> {
-  const { page } = app
-  await page.getByTestId('import-button').click()
-  await app.chooseImport(file)
-  await page.getByTestId('import-confirm').click()
-  await expect(page.getByTestId('import-result')).toContainText(summary, { timeout: 60_000 })
-  await page.getByRole('button', { name: 'Close', exact: true }).click()
 }
 
 const sorted = (list: (string | number)[][]): (string | number)[][] =>

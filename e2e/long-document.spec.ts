@@ -2,6 +2,7 @@ import path from 'node:path'
 import { DRAWN_LANES } from '../src/renderer/src/lib/draw-chunk'
 import { makeCorpus } from './corpora'
 import { expect, test } from './fixtures'
+import { importFile } from './transfer-steps'
 
 const LINES = 1_500
 const SPANS = 1_200
@@ -23,11 +24,7 @@ test('a long document with many spans: both lists draw only what is in view, and
   const app = await launch({ corpus })
   const { page } = app
   await expect(page.getByTestId('doc-text')).toContainText('Line 0000')
-  await page.getByTestId('import-button').click()
-  await app.chooseImport(path.join(corpus, 'long.jsonl'))
-  await page.getByTestId('import-confirm').click()
-  await expect(page.getByTestId('import-result')).toContainText(`Imported ${SPANS} spans`)
-  await page.getByRole('button', { name: 'Close', exact: true }).click()
+  await importFile(app, path.join(corpus, 'long.jsonl'), `Imported ${SPANS} spans`)
 
   await expect(page.getByRole('heading', { name: `Spans (${SPANS})` })).toBeVisible()
   const rows = page.getByTestId('span-list').locator('li')
@@ -70,11 +67,7 @@ test('a dense passage, every character under dozens of spans: the deep lanes are
   const app = await launch({ corpus })
   const { page } = app
   await expect(page.getByTestId('doc-text')).toContainText('Pompeo met Kim')
-  await page.getByTestId('import-button').click()
-  await app.chooseImport(path.join(corpus, 'dense.jsonl'))
-  await page.getByTestId('import-confirm').click()
-  await expect(page.getByTestId('import-result')).toContainText('Imported 400 spans')
-  await page.getByRole('button', { name: 'Close', exact: true }).click()
+  await importFile(app, path.join(corpus, 'dense.jsonl'), 'Imported 400 spans')
 
   // Every span is drawn where it starts; only the first DRAWN_LANES lanes run along their spans.
   await expect(page.getByTestId('span')).toHaveCount(400)

@@ -58,3 +58,17 @@ export const desktopSteps = (page: Page, app: ElectronApplication): TransferStep
     return text.slice(text.indexOf(` to ${dir}/`) + ' to '.length).replace(/\.$/, '')
   }
 })
+
+/** Imports a file into my annotations through the dialog, waits for `summary` in its result, and closes it. */
+export async function importFile(
+  app: { page: Page } & TransferSteps,
+  file: string,
+  summary: string
+): Promise<void> {
+  const { page } = app
+  await page.getByTestId('import-button').click()
+  await app.chooseImport(file)
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('import-result')).toContainText(summary, { timeout: 60_000 })
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+}
