@@ -65,10 +65,12 @@ export class CorpusState {
     this.listing = listing
     this.doc = undefined
     this.error = undefined
+    this.selectedId = undefined
     await annotations.openCorpus(listing.root, this.info?.userName ?? 'annotator')
+    // The list shows before the corpus's annotations are read: a document picked meanwhile stays picked.
+    if (this.selectedId !== undefined) return
     const first = listing.docs.find((d) => !d.error)
     if (first) await this.select(first.id)
-    else this.selectedId = undefined
   }
 }
 
