@@ -10,8 +10,8 @@ type Piece = { key: string; make: () => Node }
 /**
  * Lanes drawn along a span's whole length. Deeper lanes would only be drawn over the lines below, and
  * in text where every character lies under dozens of spans, one mark per span per segment runs to
- * hundreds of thousands of elements. A span in a deeper lane is drawn at its start only (where it can
- * be seen and clicked, in the last lane), or along its length while it is selected.
+ * hundreds of thousands of elements. A span in a deeper lane is drawn in the lane just below these, at
+ * its start only (where it can be seen and clicked), or along its length while it is selected.
  */
 export const DRAWN_LANES = 8
 
