@@ -24,11 +24,18 @@ export type PlaceOptions = {
   newId: () => string
 }
 
-/** The corpus document an imported one stands for: same id, or (for brat and doccano) same name less extension. */
-export function matchId(imported: ImportedDoc, corpusIds: readonly string[]): string | undefined {
-  if (corpusIds.includes(imported.id)) return imported.id
+/**
+ * Finds the corpus document an imported one stands for: same id, or (for brat and doccano) same name
+ * less extension, the first such in corpus order. Built once for the corpus, then a lookup per document.
+ */
+export function docMatcher(corpusIds: readonly string[]): (imported: ImportedDoc) => string | undefined {
+  const ids = new Set(corpusIds)
   const stems = bratStems(corpusIds)
-  return corpusIds.find((id) => stems.get(id) === imported.id || id.replace(/\.[^./]+$/, '') === imported.id)
+  const byName = new Map<string, string>()
+  for (const id of corpusIds)
+    for (const name of [stems.get(id)!, id.replace(/\.[^./]+$/, '')])
+      if (!byName.has(name)) byName.set(name, id)
+  return (imported) => (ids.has(imported.id) ? imported.id : byName.get(imported.id))
 }
 
 /**
@@ -42,12 +49,13 @@ export async function placeImported(imported: Imported, options: PlaceOptions): 
   const unplaced: string[] = []
   const notes = [...imported.notes]
   const known = new Set(options.labels)
+  const matchId = docMatcher(options.corpusIds)
   for (const doc of imported.docs) {
     const file = doc.file ?? doc.id
     for (const span of doc.spans)
       if (!known.has(span.label))
         throw new ImportError(file, doc.line, `unknown label "${span.label}": add it under Edit labels first`)
-    const docId = matchId(doc, options.corpusIds)
+    const docId = matchId(doc)
     const corpusDoc = docId === undefined ? undefined : await options.readDoc(docId)
     if (!docId || !corpusDoc) {
       if (doc.spans.length)

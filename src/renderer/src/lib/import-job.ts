@@ -1,5 +1,5 @@
 import { ImportError, readImport, type ImportFile } from '../../../shared/formats'
-import { matchId, placeImported, type CorpusDoc } from '../../../shared/formats/place'
+import { docMatcher, placeImported, type CorpusDoc } from '../../../shared/formats/place'
 import { countLabels, type Span } from '../../../shared/spans'
 import { uuidSource } from '../../../shared/uuid'
 import { db, isQuotaError } from './db'
@@ -56,7 +56,8 @@ export async function runImport(job: ImportJob, io: ImportIo): Promise<ImportOut
   try {
     io.step('reading the file')
     const imported = readImport(job.files)
-    const wanted = new Set(imported.docs.flatMap((d) => matchId(d, job.corpusIds) ?? []))
+    const matchId = docMatcher(job.corpusIds)
+    const wanted = new Set(imported.docs.flatMap((d) => matchId(d) ?? []))
     const corpusDocs = new Map(await io.readDocs([...wanted]))
     io.step('placing the spans')
     const placement = await placeImported(imported, {
@@ -94,17 +95,17 @@ export async function runImport(job: ImportJob, io: ImportIo): Promise<ImportOut
       written
     }
   } catch (error) {
-    return {
-      ok: false,
-      message:
-        error instanceof ImportError
-          ? error.message
-          : isQuotaError(error)
-            ? 'Import failed: the disk or the browser storage quota is full. Nothing was imported; free some space and try again.'
-            : `Import failed: ${(error as Error).message}`
-    }
+    if (error instanceof ImportError) return { ok: false, message: error.message }
+    return importFailed(
+      isQuotaError(error)
+        ? 'the disk or the browser storage quota is full. Nothing was imported; free some space and try again.'
+        : (error as Error).message
+    )
   }
 }
+
+/** An import that went wrong for a reason outside the file. */
+export const importFailed = (why: string): ImportOutcome => ({ ok: false, message: `Import failed: ${why}` })
 
 /** Messages between the page and an import worker. */
 export type FromImportWorker =

@@ -1,4 +1,5 @@
 import {
+  importFailed,
   runImport,
   type FromImportWorker,
   type ImportIo,
@@ -39,7 +40,7 @@ export function importOffPage(
           // From here the worker has the import: an error in it comes back as its outcome.
           worker.onerror = (event) => {
             event.preventDefault()
-            finish({ ok: false, message: `Import failed: ${event.message}` })
+            finish(importFailed(event.message))
           }
           try {
             const buffers = new Set(job.files.map((f) => f.data.buffer))
@@ -55,7 +56,7 @@ export function importOffPage(
         case 'read':
           void io.readDocs(data.ids).then(
             (docs) => worker.postMessage({ kind: 'docs', docs }),
-            (error: unknown) => finish({ ok: false, message: `Import failed: ${(error as Error).message}` })
+            (error: unknown) => finish(importFailed((error as Error).message))
           )
           break
         case 'step':
