@@ -61,7 +61,7 @@ describe('writeJobs', () => {
 
   it('keeps the jobs order however the runners finish, and stops every runner', async () => {
     const stopped: boolean[] = []
-    const outputs = await writeJobs(jobs, [slowRunner(stopped), slowRunner(stopped)])
+    const outputs = await writeJobs(jobs, [slowRunner(stopped), slowRunner(stopped)], (o) => o)
     expect(outputs.map((o) => o?.spans)).toEqual([0, 1, 2, 3, 4])
     expect(stopped).toEqual([true, true])
   })
@@ -69,7 +69,7 @@ describe('writeJobs', () => {
   it('stops before the next job when told to', async () => {
     const stopped: boolean[] = []
     let heard = 0
-    const outputs = await writeJobs(jobs, [slowRunner(stopped)], () => ++heard < 2)
+    const outputs = await writeJobs(jobs, [slowRunner(stopped)], (o) => o, () => ++heard < 2)
     expect(outputs.map((o) => o?.spans)).toEqual([0, 1, undefined, undefined, undefined])
     expect(stopped).toEqual([true])
   })

@@ -75,60 +75,73 @@ export function exportJobs(
 const workerCount = (): number => Math.min(MAX_WORKERS, Math.max(2, navigator.hardwareConcurrency || 2))
 
 /**
- * Writes jobs on `runners`, each taking the next job when it is done; the outputs keep the jobs'
- * order. `onJob` hears of each job done, and returning false from it stops before the next
- * (the jobs left unwritten come back undefined). The runners are stopped at the end.
+ * Writes jobs on `runners`, each taking the next job when it is done, and `keep`s each output as it
+ * comes; what is kept keeps the jobs' order. `onJob` hears of each job done, and returning false from
+ * it stops before the next (the jobs left unwritten come back undefined). The runners are stopped at the end.
  */
-export async function writeJobs(
+export async function writeJobs<Kept>(
   jobs: readonly ExportJob[],
   runners: readonly JobRunner[],
+  keep: (output: JobOutput) => Kept,
   onJob?: (job: ExportJob) => boolean | void
-): Promise<(JobOutput | undefined)[]> {
+): Promise<(Kept | undefined)[]> {
   let stopped = false
   try {
     return await mapLimit(jobs, runners.length, async (job, _index, lane) => {
       if (stopped) return undefined
-      const output = await runners[lane]!.run(job)
+      const kept = keep(await runners[lane]!.run(job))
       if (onJob?.(job) === false) stopped = true
-      return output
+      return kept
     })
   } finally {
     for (const runner of runners) runner.stop()
   }
 }
 
-/** A written export: the file's parts in order, and how many spans it holds and left out as orphaned. */
-export type WrittenExport = { parts: Uint8Array<ArrayBuffer>[]; spans: number; orphans: number }
+/** A written export: the file's parts in order, as kept, and how many spans it holds and left out as orphaned. */
+export type WrittenExport<Part> = { parts: Part[]; spans: number; orphans: number }
 
 /**
  * Writes an export's documents in runs, on workers (or, `onPage`, on the page's own thread), and
  * joins the runs into the file: for a format written by document, between its head and tail with
- * separators. `onJob` is as for writeJobs; undefined when it stopped the writing.
+ * separators. Each run's bytes are handed to `keep` the moment they are written (the browser shell
+ * makes each one a Blob, so the page holds none of them). `onJob` is as for writeJobs; undefined when
+ * it stopped the writing.
  */
-export async function writeExport(
+export async function writeExport<Part>(
   base: Omit<ExportJob, 'docs'>,
   docs: readonly JobDoc[],
   onPage: boolean,
+  keep: (bytes: Uint8Array<ArrayBuffer>) => Part,
   onJob?: (job: ExportJob) => boolean | void
-): Promise<WrittenExport | undefined> {
+): Promise<WrittenExport<Part> | undefined> {
   const lanes = onPage ? 1 : workerCount()
   const jobs = exportJobs(base, docs, lanes)
   const runners = onPage
     ? [pageRunner()]
     : Array.from({ length: Math.min(lanes, jobs.length) }, () => startWorker())
-  const outputs = (await writeJobs(jobs, runners, onJob)).filter((o) => o !== undefined)
-  if (outputs.length < jobs.length) return undefined
-  const spans = outputs.reduce((n, o) => n + o.spans, 0)
-  const orphans = outputs.reduce((n, o) => n + o.orphans, 0)
-  const runs = outputs.map((o) => o.bytes)
+  let spans = 0
+  let orphans = 0
+  const written = await writeJobs(
+    jobs,
+    runners,
+    (output) => {
+      spans += output.spans
+      orphans += output.orphans
+      return keep(output.bytes)
+    },
+    onJob
+  )
+  const runs = written.filter((run) => run !== undefined)
+  if (runs.length < jobs.length) return undefined
   if (!isDocFormat(base.format)) return { parts: runs, spans, orphans }
   const { head, separator, tail } = docWriter(base.format, base.meta)
   const encoder = new TextEncoder()
-  const between = encoder.encode(separator)
+  const between = keep(encoder.encode(separator))
   const parts = [
-    encoder.encode(head),
+    keep(encoder.encode(head)),
     ...runs.flatMap((run, i) => (i ? [between, run] : [run])),
-    encoder.encode(tail)
+    keep(encoder.encode(tail))
   ]
   return { parts, spans, orphans }
 }

@@ -6,9 +6,9 @@ import { annotations } from './annotations.svelte'
 import { api } from './api'
 import { corpus } from './corpus.svelte'
 import { db } from './db'
-import { download } from './download'
+import { download, keepForDownload } from './download'
 import { readDocs } from './texts'
-import type { JobDoc } from './export-job'
+import type { ExportJob, JobDoc } from './export-job'
 import { writeExport } from './export-workers'
 import { runImport, type ImportJob, type ImportStep, type ImportTarget } from './import-job'
 import { importOffPage } from './import-runner'
@@ -72,10 +72,10 @@ export class ExportState {
         this.progress = { step: 'Reading', done, total: ids.length }
         return !this.cancelled
       })
-      const stop = (): void => {
-        this.message = 'Export cancelled; nothing was written.'
+      if (this.cancelled) {
+        this.message = EXPORT_CANCELLED
+        return
       }
-      if (this.cancelled) return stop()
       const docs = read.map((doc): JobDoc => {
         if (!doc?.ok) throw new Error(doc?.error.message ?? 'a document was not read')
         const { id, sha256, text } = doc.value
@@ -87,35 +87,70 @@ export class ExportState {
       const meta = { annotator: annotations.author, labels, exportedAt: timestamp() }
       // A small export is written on the page: starting workers would take longer than the writing.
       const onPage = (await spansToExport(listing.root, layer, ids)) < WORKER_SPANS
-      let written = 0
-      this.progress = { step: 'Writing', done: 0, total: ids.length }
-      const output = await writeExport(
-        { corpus: listing.root, layer, format, meta, baseName: base },
-        docs,
-        onPage,
-        (job) => {
-          written += job.docs.length
-          this.progress = { step: 'Writing', done: written, total: ids.length }
-          return !this.cancelled
-        }
-      )
-      if (!output || this.cancelled) return stop()
-      const file = { ...exportFileOf(format, base), parts: output.parts }
-      const { spans, orphans } = output
-      const summary = `${spans} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
-      if (api.saveExport && corpus.info?.shell === 'electron') {
-        const saved = await api.saveExport({ defaultName: file.name, data: file.parts })
-        if (!saved.ok) throw new Error(saved.error.message)
-        this.message = saved.value ? `Exported ${summary} to ${saved.value.path}.` : 'Export cancelled.'
-      } else {
-        download(file)
-        this.message = `Exported ${summary} as ${file.name}.`
-      }
+      const desktop = corpus.info?.shell === 'electron'
+      const target = { corpus: listing.root, layer, format, meta, baseName: base }
+      await (desktop
+        ? this.writeAndSave(desktopSave, target, docs, onPage)
+        : this.writeAndSave(browserSave, target, docs, onPage))
     } catch (error) {
       this.error = `Export failed: ${(error as Error).message}`
     } finally {
       this.busy = false
     }
+  }
+
+  /** Writes the documents' spans in runs, keeps each run as `save` does and saves the file. */
+  private async writeAndSave<Part>(
+    save: ExportSave<Part>,
+    target: Omit<ExportJob, 'docs'>,
+    docs: readonly JobDoc[],
+    onPage: boolean
+  ): Promise<void> {
+    let written = 0
+    this.progress = { step: 'Writing', done: 0, total: docs.length }
+    const output = await writeExport(target, docs, onPage, save.keep, (job) => {
+      written += job.docs.length
+      this.progress = { step: 'Writing', done: written, total: docs.length }
+      return !this.cancelled
+    })
+    if (!output || this.cancelled) {
+      this.message = EXPORT_CANCELLED
+      return
+    }
+    const { spans, orphans } = output
+    const where = await save.save({ ...exportFileOf(target.format, target.baseName), parts: output.parts })
+    const summary = `${spans} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
+    this.message = where ? `Exported ${summary} ${where}.` : 'Export cancelled.'
+  }
+}
+
+const EXPORT_CANCELLED = 'Export cancelled; nothing was written.'
+
+/**
+ * How an export reaches the disk: `keep` takes each run of the file as it is written, `save` the
+ * whole file once written. Says where it went, or undefined when the user cancelled.
+ */
+type ExportSave<Part> = {
+  keep: (bytes: Uint8Array<ArrayBuffer>) => Part
+  save: (file: { name: string; mime: string; parts: Part[] }) => Promise<string | undefined>
+}
+
+/** The desktop app keeps the runs' bytes and sends them to be saved where the user chooses. */
+const desktopSave: ExportSave<Uint8Array<ArrayBuffer>> = {
+  keep: (bytes) => bytes,
+  save: async ({ name, parts }) => {
+    const saved = await api.saveExport({ defaultName: name, data: parts })
+    if (!saved.ok) throw new Error(saved.error.message)
+    return saved.value ? `to ${saved.value.path}` : undefined
+  }
+}
+
+/** The browser shell hands each run to the browser as it comes, and downloads the file. */
+const browserSave: ExportSave<Blob> = {
+  keep: keepForDownload,
+  save: (file) => {
+    download(file)
+    return Promise.resolve(`as ${file.name}`)
   }
 }
 
