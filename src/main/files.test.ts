@@ -4,37 +4,50 @@ import path from 'node:path'
 import { build } from 'rolldown'
 import { describe, expect, it } from 'vitest'
 import { MAX_IMPORT_BYTES } from '../shared/formats/model'
-import { readImportFiles, writeFileAtomic } from './files'
+import { openAtomic, readImportFiles } from './files'
 import { tempCorpus } from './test-corpus'
 
-describe('writeFileAtomic', () => {
-  it('replaces the target whole and leaves no temporary file', async () => {
+describe('openAtomic', () => {
+  const bytes = (...values: number[]): Uint8Array => new Uint8Array(values)
+
+  it('puts the parts in place whole once committed, in the order given, and leaves no temporary file', async () => {
     const dir = await tempCorpus({ 'out.json': 'old' })
     const target = path.join(dir, 'out.json')
-    await writeFileAtomic(target, '{"new": true}')
+    const file = await openAtomic(target)
+    // Given one after another without waiting, as an export's runs are.
+    const writes = [file.write('{"new":'), file.write(bytes(0x20)), file.write('true}')]
+    await Promise.all(writes)
+    expect(await readFile(target, 'utf8')).toBe('old')
+    await file.commit()
     expect(await readFile(target, 'utf8')).toBe('{"new": true}')
-    await writeFileAtomic(target, new Uint8Array([1, 2, 3]))
-    expect([...(await readFile(target))]).toEqual([1, 2, 3])
-    await writeFileAtomic(target, [new Uint8Array([4, 5]), new Uint8Array([]), new Uint8Array([6])])
-    expect([...(await readFile(target))]).toEqual([4, 5, 6])
     expect(await readdir(dir)).toEqual(['out.json'])
   })
 
-  it('leaves the old file as it was when the write cannot finish', async () => {
+  it('leaves the old file as it was when discarded, or when a part cannot be written', async () => {
     const dir = await tempCorpus({ 'out.json': 'old' })
-    await expect(writeFileAtomic(path.join(dir, 'missing-folder', 'out.json'), 'new')).rejects.toThrow()
-    expect(await readFile(path.join(dir, 'out.json'), 'utf8')).toBe('old')
+    const target = path.join(dir, 'out.json')
+    const dropped = await openAtomic(target)
+    await dropped.write('new')
+    expect(await readdir(dir)).toHaveLength(2)
+    await dropped.discard()
+    await expect(dropped.write('more')).rejects.toThrow('no longer open')
+    const failing = await openAtomic(target)
+    await expect(failing.write(1 as unknown as string)).rejects.toThrow()
+    await expect(failing.write('after')).rejects.toThrow()
+    await expect(failing.commit()).rejects.toThrow()
+    expect(await readFile(target, 'utf8')).toBe('old')
     expect(await readdir(dir)).toEqual(['out.json'])
+    await expect(openAtomic(path.join(dir, 'missing-folder', 'out.json'))).rejects.toThrow()
   })
 })
 
-describe('writeFileAtomic killed mid-write', () => {
+describe('an atomic file killed mid-write', () => {
   /** Kills per run: `EXPORT_KILLS=200 npm run test:unit -- files` for the long mode. */
   const KILLS = Number(process.env['EXPORT_KILLS'] ?? 20)
   const OLD = 'A'.repeat(1024 * 1024)
   const NEW_BYTES = 48 * 1024 * 1024
 
-  /** Builds writeFileAtomic into a plain module a child `node` process can run and be killed in. */
+  /** Builds openAtomic into a plain module a child `node` process can run and be killed in. */
   async function writerScript(dir: string): Promise<string> {
     await build({
       input: path.join(__dirname, 'files.ts'),
@@ -46,10 +59,13 @@ describe('writeFileAtomic killed mid-write', () => {
     const script = path.join(dir, 'writer.mjs')
     await writeFile(
       script,
-      `import { writeFileAtomic } from './files.mjs'
+      `import { openAtomic } from './files.mjs'
 const [target, bytes] = process.argv.slice(2)
 process.stdout.write('writing\\n')
-await writeFileAtomic(target, new Uint8Array(Number(bytes)).fill(0x42))
+const file = await openAtomic(target)
+// In parts, as an export is written.
+for (let i = 0; i < 8; i++) await file.write(new Uint8Array(Number(bytes) / 8).fill(0x42))
+await file.commit()
 process.stdout.write('done\\n')
 `
     )

@@ -6,32 +6,56 @@ import { importTooLarge } from '../shared/formats/model'
 import { fail, ok, type Result } from '../shared/result'
 
 /**
- * Writes a file so that it is either the old one or the whole new one, never
- * a mix: the data (or its parts, one after another) goes to a temporary file
- * beside it, is flushed to disk, then renamed over the target.
+ * A file written in parts so that it is either the old one or the whole new one, never a mix: the
+ * parts go to a temporary file beside it, which is flushed to disk and renamed over the target by
+ * `commit`, or removed by `discard`. Parts are written in the order they are given, even when the
+ * caller does not wait for one before giving the next.
  */
-export async function writeFileAtomic(
-  target: string,
-  data: string | Uint8Array | readonly Uint8Array[]
-): Promise<void> {
+export type AtomicFile = {
+  readonly target: string
+  write: (part: string | Uint8Array) => Promise<void>
+  commit: () => Promise<void>
+  discard: () => Promise<void>
+}
+
+export async function openAtomic(target: string): Promise<AtomicFile> {
   const temp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`
   )
   const handle = await open(temp, 'wx')
-  try {
-    // Each writeFile on an open handle carries on from where the last one stopped.
-    for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data)
-      await handle.writeFile(part)
-    await handle.sync()
-  } finally {
+  // Each writeFile on an open handle carries on from where the last one stopped; chained, they never overlap.
+  let written: Promise<void> = Promise.resolve()
+  let closed = false
+  const close = async (): Promise<void> => {
+    if (closed) return
+    closed = true
     await handle.close()
   }
-  try {
-    await rename(temp, target)
-  } catch (error) {
+  const discard = async (): Promise<void> => {
+    await written.catch(() => undefined)
+    await close()
     await rm(temp, { force: true })
-    throw error
+  }
+  return {
+    target,
+    write: (part) => {
+      if (closed) return Promise.reject(new Error(`${target} is no longer open`))
+      written = written.then(() => handle.writeFile(part))
+      return written
+    },
+    commit: async () => {
+      try {
+        await written
+        await handle.sync()
+        await close()
+        await rename(temp, target)
+      } catch (error) {
+        await discard()
+        throw error
+      }
+    },
+    discard
   }
 }
 

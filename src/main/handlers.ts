@@ -3,7 +3,8 @@ import type { AppInfo, Handlers, LoadedDoc } from '../shared/api'
 import { fail, ok, type Result } from '../shared/result'
 import { listCorpus } from './corpus'
 import { readDocument } from './documents'
-import { readImportFiles, writeFileAtomic } from './files'
+import { ExportFiles } from './export-files'
+import { readImportFiles } from './files'
 import { searchCorpus } from './search'
 
 export type HandlerContext = {
@@ -16,6 +17,8 @@ export type HandlerContext = {
   pickSavePath?: (defaultName: string) => Promise<string | undefined>
   /** Asks which files to import; absent where the shell reads an <input type=file> instead. */
   pickImportFiles?: () => Promise<string[] | undefined>
+  /** The exports being written; the desktop app aborts those left when its window goes. */
+  exportFiles?: ExportFiles
   /** Told of every corpus the user opens, so the next start can reopen it. */
   onCorpusOpened?: (root: string) => void
 }
@@ -28,8 +31,18 @@ function osUserName(): string {
   }
 }
 
+/** A step of writing an export; a failure is said as it is (it names the file). */
+async function exportStep<T>(step: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await step())
+  } catch (error) {
+    return fail('internal', (error as Error).message)
+  }
+}
+
 /** The plain Node implementation of the API contract; it knows nothing of Electron or HTTP. */
 export function createHandlers(context: HandlerContext): Handlers {
+  const exportFiles = context.exportFiles ?? new ExportFiles()
   return {
     appInfo: () =>
       Promise.resolve(
@@ -60,17 +73,23 @@ export function createHandlers(context: HandlerContext): Handlers {
       return ok(docs)
     },
     searchCorpus: ({ query }) => searchCorpus(context.corpusRoot, query),
-    saveExport: async ({ defaultName, data }) => {
+    beginExport: async ({ defaultName }) => {
       if (!context.pickSavePath) return fail('unsupported', 'This shell saves exports as downloads.')
       const target = await context.pickSavePath(defaultName)
       if (!target) return ok(null)
-      try {
-        await writeFileAtomic(target, data)
-        return ok({ path: target })
-      } catch (error) {
-        return fail('internal', `Could not write ${target}: ${(error as Error).message}`)
-      }
+      return exportStep(async () => ({ id: await exportFiles.begin(target), path: target }))
     },
+    appendExport: ({ id, data }) =>
+      exportStep(async () => {
+        await exportFiles.append(id, data)
+        return null
+      }),
+    finishExport: ({ id }) => exportStep(async () => ({ path: await exportFiles.finish(id) })),
+    abortExport: ({ id }) =>
+      exportStep(async () => {
+        await exportFiles.abort(id)
+        return null
+      }),
     openImport: async () => {
       if (!context.pickImportFiles) return fail('unsupported', 'This shell reads imports from a file input.')
       const paths = await context.pickImportFiles()

@@ -1,5 +1,5 @@
 import type { IpcMainInvokeEvent } from 'electron'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
@@ -93,31 +93,51 @@ describe('Electron main entry', () => {
     ) as unknown
     expect(settings).toEqual({ lastCorpus: picked })
 
-    // Exports go where the save dialog says, written atomically; imports read what the open dialog returned.
+    // Exports go where the save dialog says, written a part at a time and put in place once whole.
     const target = path.join(dataDir, 'export.jsonl')
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
+    const temps = async (): Promise<string[]> => (await readdir(dataDir)).filter((f) => f.endsWith('.tmp'))
     electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
-    const exported = await call(ipcChannel('saveExport'), {
-      defaultName: 'export.jsonl',
-      data: '{"id":"x"}\n'
-    })
-    expect(exported).toEqual({ ok: true, value: { path: target } })
+    const begun = (await call(ipcChannel('beginExport'), { defaultName: 'export.jsonl' })) as {
+      value: { id: string; path: string }
+    }
+    expect(begun).toMatchObject({ ok: true, value: { path: target } })
     expect(electron.showSaveDialog.mock.calls[0]?.[1]).toMatchObject({
       properties: ['showOverwriteConfirmation', 'createDirectory']
     })
+    const { id } = begun.value
+    for (const part of ['{"id":', '"x"}\n'])
+      expect(await call(ipcChannel('appendExport'), { id, data: encode(part) })).toEqual({
+        ok: true,
+        value: null
+      })
+    await expect(readFile(target)).rejects.toThrow()
+    expect(await call(ipcChannel('finishExport'), { id })).toEqual({ ok: true, value: { path: target } })
     expect(await readFile(target, 'utf8')).toBe('{"id":"x"}\n')
-    electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
-    const parts = [new TextEncoder().encode('{"id":'), new TextEncoder().encode('"y"}\n')]
-    expect(await call(ipcChannel('saveExport'), { defaultName: 'export.jsonl', data: parts })).toEqual({
-      ok: true,
-      value: { path: target }
+    expect(await call(ipcChannel('finishExport'), { id })).toMatchObject({
+      ok: false,
+      error: { message: 'No export is being written under that id.' }
     })
-    expect(await readFile(target, 'utf8')).toBe('{"id":"y"}\n')
+    // An export aborted, or left open when the page went, leaves the target as it was.
+    for (const end of ['abort', 'render-process-gone'] as const) {
+      electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+      const again = (await call(ipcChannel('beginExport'), { defaultName: 'export.jsonl' })) as {
+        value: { id: string }
+      }
+      await call(ipcChannel('appendExport'), { id: again.value.id, data: encode('half') })
+      expect(await temps()).toHaveLength(1)
+      if (end === 'abort') await call(ipcChannel('abortExport'), { id: again.value.id })
+      else window.webContents.listeners.get('render-process-gone')!()
+      await vi.waitFor(async () => expect(await temps()).toEqual([]))
+      expect(await readFile(target, 'utf8')).toBe('{"id":"x"}\n')
+    }
     electron.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
-    expect(await call(ipcChannel('saveExport'), { defaultName: 'x.csv', data: 'a' })).toEqual({
-      ok: true,
-      value: null
+    expect(await call(ipcChannel('beginExport'), { defaultName: 'x.csv' })).toEqual({ ok: true, value: null })
+    expect(await call(ipcChannel('beginExport'), { defaultName: '../x.csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' }
     })
-    expect(await call(ipcChannel('saveExport'), { defaultName: '../x.csv', data: 'a' })).toMatchObject({
+    expect(await call(ipcChannel('appendExport'), { id: 'not-an-id', data: encode('a') })).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument' }
     })

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron'
 import path from 'node:path'
+import { ExportFiles } from './export-files'
 import { createHandlers } from './handlers'
 import { registerIpc } from './ipc'
 import { menuTemplate } from './menu'
@@ -49,18 +50,25 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData')
   const settings = readSettings(dataDir)
   const argCorpus = argValue(process.argv, 'corpus')
+  const exportFiles = new ExportFiles()
   const handlers = createHandlers({
     shell: 'electron',
     corpusRoot: path.resolve(startupCorpus(argCorpus, settings, sampleCorpusDir())),
     pickFolder,
     pickSavePath,
     pickImportFiles,
+    exportFiles,
     onCorpusOpened: (root) => writeSettings(dataDir, { ...readSettings(dataDir), lastCorpus: root })
   })
   registerIpc(ipcMain, handlers, isTrustedSender)
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(() => mainWindow)))
   mainWindow = await createMainWindow()
-  mainWindow.on('closed', () => (mainWindow = undefined))
+  // An export the window was writing when it went is thrown away, its target left as it was.
+  mainWindow.webContents.on('render-process-gone', () => void exportFiles.abortAll())
+  mainWindow.on('closed', () => {
+    mainWindow = undefined
+    void exportFiles.abortAll()
+  })
 }
 
 app.on('web-contents-created', (_event, contents) => lockDown(contents))

@@ -13,7 +13,10 @@ const api = {
   readDocument: (request) => invoke('readDocument', request),
   readDocuments: (request) => invoke('readDocuments', request),
   searchCorpus: (request) => invoke('searchCorpus', request),
-  saveExport: (request) => invoke('saveExport', request),
+  beginExport: (request) => invoke('beginExport', request),
+  appendExport: (request) => invoke('appendExport', request),
+  finishExport: (request) => invoke('finishExport', request),
+  abortExport: (request) => invoke('abortExport', request),
   openImport: () => invoke('openImport'),
   onMenuCommand: (listener) => {
     const forward = (_event: unknown, command: MenuCommand): void => listener(command)

@@ -77,6 +77,9 @@ const docId = z
 /** The most documents one readDocuments request may ask for. */
 export const MAX_DOCS_PER_READ = 1000
 
+/** Names an export being written (from beginExport). */
+const exportId = z.uuid()
+
 export const argSchemas = {
   appInfo: z.tuple([]),
   listCorpus: z.tuple([]),
@@ -84,19 +87,21 @@ export const argSchemas = {
   readDocument: z.tuple([z.object({ id: docId, encoding: z.enum(ENCODINGS).optional() }).strict()]),
   readDocuments: z.tuple([z.object({ ids: z.array(docId).max(MAX_DOCS_PER_READ) }).strict()]),
   searchCorpus: z.tuple([z.object({ query: z.string().min(1).max(1000) }).strict()]),
-  saveExport: z.tuple([
+  beginExport: z.tuple([
     z
       .object({
         defaultName: z
           .string()
           .min(1)
           .max(255)
-          .refine((name) => !/[/\\\0]/.test(name), 'a file name, not a path'),
-        /** The file's contents, or its parts in order (a large export is never joined in one buffer). */
-        data: z.union([z.string(), z.instanceof(Uint8Array), z.array(z.instanceof(Uint8Array))])
+          .refine((name) => !/[/\\\0]/.test(name), 'a file name, not a path')
       })
       .strict()
   ]),
+  /** The export's next part; a large export is sent a run at a time, never joined in one buffer. */
+  appendExport: z.tuple([z.object({ id: exportId, data: z.instanceof(Uint8Array) }).strict()]),
+  finishExport: z.tuple([z.object({ id: exportId }).strict()]),
+  abortExport: z.tuple([z.object({ id: exportId }).strict()]),
   openImport: z.tuple([])
 } satisfies Record<Channel, z.ZodType<unknown[]>>
 
@@ -112,8 +117,13 @@ type Results = {
   /** Each document asked for, in order, or why it could not be read. */
   readDocuments: Result<LoadedDoc>[]
   searchCorpus: SearchResult
-  /** Asks where to save, then writes atomically; `null` when the user cancels. */
-  saveExport: { path: string } | null
+  /** Asks where to save and opens the file there; `null` when the user cancels. */
+  beginExport: { id: string; path: string } | null
+  appendExport: null
+  /** Puts the whole file in place (until then the target is as it was); says where. */
+  finishExport: { path: string }
+  /** Throws away what was written of it. */
+  abortExport: null
   /** Asks for files to import and reads them; `null` when the user cancels. */
   openImport: ImportedFile[] | null
 }

@@ -9,7 +9,10 @@ export const CHANNELS = [
   'readDocument',
   'readDocuments',
   'searchCorpus',
-  'saveExport',
+  'beginExport',
+  'appendExport',
+  'finishExport',
+  'abortExport',
   'openImport'
 ] as const
 export type Channel = (typeof CHANNELS)[number]

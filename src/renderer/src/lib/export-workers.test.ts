@@ -59,18 +59,23 @@ describe('writeJobs', () => {
     job.docs.map((doc) => ({ ...job, docs: [doc] }))
   )
 
-  it('keeps the jobs order however the runners finish, and stops every runner', async () => {
+  it('hands the outputs on in the jobs order however the runners finish, and stops every runner', async () => {
     const stopped: boolean[] = []
-    const outputs = await writeJobs(jobs, [slowRunner(stopped), slowRunner(stopped)], (o) => o)
-    expect(outputs.map((o) => o?.spans)).toEqual([0, 1, 2, 3, 4])
+    const taken: number[] = []
+    const whole = await writeJobs(jobs, [slowRunner(stopped), slowRunner(stopped)], (o) => {
+      taken.push(o.spans)
+    })
+    expect(taken).toEqual([0, 1, 2, 3, 4])
+    expect(whole).toBe(true)
     expect(stopped).toEqual([true, true])
   })
 
   it('stops before the next job when told to', async () => {
     const stopped: boolean[] = []
-    let heard = 0
-    const outputs = await writeJobs(jobs, [slowRunner(stopped)], (o) => o, () => ++heard < 2)
-    expect(outputs.map((o) => o?.spans)).toEqual([0, 1, undefined, undefined, undefined])
+    const taken: number[] = []
+    const whole = await writeJobs(jobs, [slowRunner(stopped)], (o) => taken.push(o.spans) < 2)
+    expect(taken).toEqual([0, 1])
+    expect(whole).toBe(false)
     expect(stopped).toEqual([true])
   })
 })

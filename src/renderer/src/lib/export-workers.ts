@@ -75,73 +75,67 @@ export function exportJobs(
 const workerCount = (): number => Math.min(MAX_WORKERS, Math.max(2, navigator.hardwareConcurrency || 2))
 
 /**
- * Writes jobs on `runners`, each taking the next job when it is done, and `keep`s each output as it
- * comes; what is kept keeps the jobs' order. `onJob` hears of each job done, and returning false from
- * it stops before the next (the jobs left unwritten come back undefined). The runners are stopped at the end.
+ * Writes jobs on `runners`, each taking the next job when it is done, and hands each output to `take`
+ * in the jobs' order (an output that comes early waits for those before it). Returning false from
+ * `take` stops before the next job. The runners are stopped at the end. Resolves true if every job
+ * was written and taken.
  */
-export async function writeJobs<Kept>(
+export async function writeJobs(
   jobs: readonly ExportJob[],
   runners: readonly JobRunner[],
-  keep: (output: JobOutput) => Kept,
-  onJob?: (job: ExportJob) => boolean | void
-): Promise<(Kept | undefined)[]> {
+  take: (output: JobOutput, job: ExportJob) => boolean | void
+): Promise<boolean> {
   let stopped = false
+  const early = new Map<number, JobOutput>()
+  let next = 0
   try {
-    return await mapLimit(jobs, runners.length, async (job, _index, lane) => {
-      if (stopped) return undefined
-      const kept = keep(await runners[lane]!.run(job))
-      if (onJob?.(job) === false) stopped = true
-      return kept
+    await mapLimit(jobs, runners.length, async (job, index, lane) => {
+      if (stopped) return
+      early.set(index, await runners[lane]!.run(job))
+      for (let output; !stopped && (output = early.get(next)); next++) {
+        early.delete(next)
+        if (take(output, jobs[next]!) === false) stopped = true
+      }
     })
   } finally {
     for (const runner of runners) runner.stop()
   }
+  return !stopped && next === jobs.length
 }
 
-/** A written export: the file's parts in order, as kept, and how many spans it holds and left out as orphaned. */
-export type WrittenExport<Part> = { parts: Part[]; spans: number; orphans: number }
-
 /**
- * Writes an export's documents in runs, on workers (or, `onPage`, on the page's own thread), and
- * joins the runs into the file: for a format written by document, between its head and tail with
- * separators. Each run's bytes are handed to `keep` the moment they are written (the browser shell
- * makes each one a Blob, so the page holds none of them). `onJob` is as for writeJobs; undefined when
- * it stopped the writing.
+ * Writes an export's documents in runs, on workers (or, `onPage`, on the page's own thread), and hands
+ * the file's parts to `write` in order as they are written: for a format written by document, its
+ * head, the runs with separators between, and its tail. `onJob` hears of each run written; returning
+ * false from it stops the writing. Says how many spans the file holds and how many orphaned spans it
+ * left out, or undefined when it was stopped.
  */
-export async function writeExport<Part>(
+export async function writeExport(
   base: Omit<ExportJob, 'docs'>,
   docs: readonly JobDoc[],
   onPage: boolean,
-  keep: (bytes: Uint8Array<ArrayBuffer>) => Part,
+  write: (part: Uint8Array<ArrayBuffer>) => void,
   onJob?: (job: ExportJob) => boolean | void
-): Promise<WrittenExport<Part> | undefined> {
+): Promise<{ spans: number; orphans: number } | undefined> {
   const lanes = onPage ? 1 : workerCount()
   const jobs = exportJobs(base, docs, lanes)
   const runners = onPage
     ? [pageRunner()]
     : Array.from({ length: Math.min(lanes, jobs.length) }, () => startWorker())
+  const writer = isDocFormat(base.format) ? docWriter(base.format, base.meta) : undefined
+  const encoder = new TextEncoder()
+  if (writer) write(encoder.encode(writer.head))
   let spans = 0
   let orphans = 0
-  const written = await writeJobs(
-    jobs,
-    runners,
-    (output) => {
-      spans += output.spans
-      orphans += output.orphans
-      return keep(output.bytes)
-    },
-    onJob
-  )
-  const runs = written.filter((run) => run !== undefined)
-  if (runs.length < jobs.length) return undefined
-  if (!isDocFormat(base.format)) return { parts: runs, spans, orphans }
-  const { head, separator, tail } = docWriter(base.format, base.meta)
-  const encoder = new TextEncoder()
-  const between = keep(encoder.encode(separator))
-  const parts = [
-    keep(encoder.encode(head)),
-    ...runs.flatMap((run, i) => (i ? [between, run] : [run])),
-    keep(encoder.encode(tail))
-  ]
-  return { parts, spans, orphans }
+  let runs = 0
+  const whole = await writeJobs(jobs, runners, (output, job) => {
+    if (writer && runs++ > 0) write(encoder.encode(writer.separator))
+    write(output.bytes)
+    spans += output.spans
+    orphans += output.orphans
+    return onJob?.(job)
+  })
+  if (!whole) return undefined
+  if (writer) write(encoder.encode(writer.tail))
+  return { spans, orphans }
 }

@@ -3,12 +3,11 @@ import type { ExportFormat } from '../../../shared/formats/model'
 import type { CorpusDoc } from '../../../shared/formats/place'
 import { timestamp } from '../../../shared/spans'
 import { annotations } from './annotations.svelte'
-import { api } from './api'
 import { corpus } from './corpus.svelte'
 import { db } from './db'
-import { download, keepForDownload } from './download'
+import { desktopSink, downloadSink, type ExportSink } from './export-sinks'
 import { readDocs } from './texts'
-import type { ExportJob, JobDoc } from './export-job'
+import type { JobDoc } from './export-job'
 import { writeExport } from './export-workers'
 import { runImport, type ImportJob, type ImportStep, type ImportTarget } from './import-job'
 import { importOffPage } from './import-runner'
@@ -62,95 +61,60 @@ export class ExportState {
             : true)
     )
     const ids = inScope.map((d) => d.id)
+    const base = scope === 'document' && ids[0] ? ids[0].replace(/[/\\]/g, '_') : listing.name
+    const file = exportFileOf(format, base)
     this.busy = true
     this.cancelled = false
     this.error = undefined
     this.message = undefined
     this.progress = { step: 'Reading', done: 0, total: ids.length }
+    let sink: ExportSink | undefined
     try {
+      // Where the file goes is asked first, so it is written there as it is made.
+      sink = corpus.info?.shell === 'electron' ? await desktopSink(file.name) : downloadSink(file)
+      if (!sink) {
+        this.message = 'Export cancelled.'
+        return
+      }
       const read = await readDocs(inScope, (done) => {
         this.progress = { step: 'Reading', done, total: ids.length }
         return !this.cancelled
       })
-      if (this.cancelled) {
-        this.message = EXPORT_CANCELLED
-        return
-      }
+      if (this.cancelled) return await this.stop(sink)
       const docs = read.map((doc): JobDoc => {
         if (!doc?.ok) throw new Error(doc?.error.message ?? 'a document was not read')
         const { id, sha256, text } = doc.value
         return { id, sha256, text }
       })
-      const base = scope === 'document' && ids[0] ? ids[0].replace(/[/\\]/g, '_') : listing.name
       // A plain copy of the labels: the workers are sent the meta, and state proxies cannot be.
       const labels = $state.snapshot(annotations.labels)
       const meta = { annotator: annotations.author, labels, exportedAt: timestamp() }
       // A small export is written on the page: starting workers would take longer than the writing.
       const onPage = (await spansToExport(listing.root, layer, ids)) < WORKER_SPANS
-      const desktop = corpus.info?.shell === 'electron'
+      let written = 0
+      this.progress = { step: 'Writing', done: 0, total: ids.length }
       const target = { corpus: listing.root, layer, format, meta, baseName: base }
-      await (desktop
-        ? this.writeAndSave(desktopSave, target, docs, onPage)
-        : this.writeAndSave(browserSave, target, docs, onPage))
+      const output = await writeExport(target, docs, onPage, sink.write, (job) => {
+        written += job.docs.length
+        this.progress = { step: 'Writing', done: written, total: ids.length }
+        return !this.cancelled
+      })
+      if (!output || this.cancelled) return await this.stop(sink)
+      const where = await sink.close()
+      sink = undefined
+      const { spans, orphans } = output
+      this.message = `Exported ${spans} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''} ${where}.`
     } catch (error) {
+      await sink?.abort().catch(() => undefined)
       this.error = `Export failed: ${(error as Error).message}`
     } finally {
       this.busy = false
     }
   }
 
-  /** Writes the documents' spans in runs, keeps each run as `save` does and saves the file. */
-  private async writeAndSave<Part>(
-    save: ExportSave<Part>,
-    target: Omit<ExportJob, 'docs'>,
-    docs: readonly JobDoc[],
-    onPage: boolean
-  ): Promise<void> {
-    let written = 0
-    this.progress = { step: 'Writing', done: 0, total: docs.length }
-    const output = await writeExport(target, docs, onPage, save.keep, (job) => {
-      written += job.docs.length
-      this.progress = { step: 'Writing', done: written, total: docs.length }
-      return !this.cancelled
-    })
-    if (!output || this.cancelled) {
-      this.message = EXPORT_CANCELLED
-      return
-    }
-    const { spans, orphans } = output
-    const where = await save.save({ ...exportFileOf(target.format, target.baseName), parts: output.parts })
-    const summary = `${spans} spans in ${docs.length} documents${orphans ? ` (${orphans} orphaned spans left out)` : ''}`
-    this.message = where ? `Exported ${summary} ${where}.` : 'Export cancelled.'
-  }
-}
-
-const EXPORT_CANCELLED = 'Export cancelled; nothing was written.'
-
-/**
- * How an export reaches the disk: `keep` takes each run of the file as it is written, `save` the
- * whole file once written. Says where it went, or undefined when the user cancelled.
- */
-type ExportSave<Part> = {
-  keep: (bytes: Uint8Array<ArrayBuffer>) => Part
-  save: (file: { name: string; mime: string; parts: Part[] }) => Promise<string | undefined>
-}
-
-/** The desktop app keeps the runs' bytes and sends them to be saved where the user chooses. */
-const desktopSave: ExportSave<Uint8Array<ArrayBuffer>> = {
-  keep: (bytes) => bytes,
-  save: async ({ name, parts }) => {
-    const saved = await api.saveExport({ defaultName: name, data: parts })
-    if (!saved.ok) throw new Error(saved.error.message)
-    return saved.value ? `to ${saved.value.path}` : undefined
-  }
-}
-
-/** The browser shell hands each run to the browser as it comes, and downloads the file. */
-const browserSave: ExportSave<Blob> = {
-  keep: keepForDownload,
-  save: (file) => {
-    download(file)
-    return Promise.resolve(`as ${file.name}`)
+  private async stop(sink: ExportSink): Promise<void> {
+    await sink.abort()
+    this.message = 'Export cancelled; nothing was written.'
   }
 }
 
