@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Page, Worker as PageWorker } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { makeCorpus } from './corpora'
 import { expect, test, type App } from './fixtures'
+import { largeCorpus, python, sorted } from './large-corpus'
 import { storedSpanRecords } from './storage'
 import { codePointRange, selectCodePoints } from './text'
-import { importFile } from './transfer-steps'
+import { exportFile, importFile } from './transfer-steps'
 
 const DOCS = {
   'mixed.txt': 'Kim 👋 said:\r\n"We agree on 🇯🇵 talks," e\u0301te\u0301 café.\r\nשלום עולם 中文字符 👩‍👩‍👧 end.',
@@ -44,28 +45,9 @@ async function annotate(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
 }
 
-async function exportFile(
-  app: App,
-  format: string,
-  dir: string,
-  summary = 'Exported 5 spans in 2 documents'
-): Promise<string> {
-  const { page } = app
-  await page.getByTestId('export-button').click()
-  await page.getByTestId('export-format').selectOption(format)
-  const file = await app.confirmExport(dir)
-  await expect(page.getByTestId('export-result')).toContainText(summary)
-  await page.getByRole('button', { name: 'Close', exact: true }).click()
-  return file
-}
-
-const python = (format: string, file: string, corpus: string): unknown =>
-  JSON.parse(
-    execFileSync('python3', [path.join(__dirname, 'check_export.py'), format, file, corpus], {
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024
-    })
-  )
+/** Exports my five spans in `format` through the dialog into `dir`. */
+const exportMine = (app: App, format: string, dir: string): Promise<string> =>
+  exportFile(app, format, dir, 'Exported 5 spans in 2 documents')
 
 test('every export format reads back in Python with text[start:end] == span text', async ({ launch }) => {
   test.setTimeout(120_000)
@@ -75,7 +57,7 @@ test('every export format reads back in Python with text[start:end] == span text
   const { page } = app
   await annotate(page)
   for (const format of ['spanmark', 'jsonl', 'brat', 'csv', 'w3c']) {
-    const file = await exportFile(app, format, out)
+    const file = await exportMine(app, format, out)
     const spans = python(format, file, corpus) as (string | number)[][]
     const withNotes = format === 'jsonl' ? expected().map((row) => [...row.slice(0, 5), '']) : expected()
     expect(spans, format).toEqual(withNotes)
@@ -90,7 +72,7 @@ test('round trip: export Spanmark JSON, delete everything, import, export again:
   const app = await launch({ corpus })
   const { page } = app
   await annotate(page)
-  const first = await exportFile(app, 'spanmark', out)
+  const first = await exportMine(app, 'spanmark', out)
 
   await page.getByTestId('import-button').click()
   page.once('dialog', (dialog) => void dialog.accept())
@@ -105,7 +87,7 @@ test('round trip: export Spanmark JSON, delete everything, import, export again:
   await page.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(page.getByTestId('span')).toHaveCount(1)
 
-  const second = await exportFile(app, 'spanmark', path.join(out, 'again'))
+  const second = await exportMine(app, 'spanmark', path.join(out, 'again'))
   const strip = (file: string): unknown => {
     const data = JSON.parse(execFileSync('cat', [file], { encoding: 'utf8' })) as Record<string, unknown>
     delete data['exportedAt']
@@ -187,33 +169,6 @@ test('a colleague export imports into a named layer, apart from my spans; brat U
   ])
 })
 
-/** Six documents of astral and combining text, 10,000 spans each (past the size written on the page), as JSONL. */
-async function largeCorpus(): Promise<{ corpus: string; file: string; rows: (string | number)[][] }> {
-  const line = 'Kim 👋 said "we agree" on 🇯🇵 talks, e\u0301te\u0301 café; שלום 中文字符.\n'
-  const docs = Object.fromEntries(Array.from({ length: 6 }, (_, d) => [`r${d}.txt`, line.repeat(200 + d)]))
-  const labels = ['claim', 'quote', 'speculation']
-  const rows: (string | number)[][] = []
-  const jsonl = Object.entries(docs).map(([id, text], d) => {
-    const length = Array.from(text).length
-    const label = Array.from({ length: 10_000 }, (_, i) => {
-      const start = (i * 7919 + d) % (length - 40)
-      const span: [number, number, string] = [start, start + 1 + ((i * 31) % 39), labels[i % 3]!]
-      rows.push([id, span[0], span[1], span[2], Array.from(text).slice(span[0], span[1]).join(''), ''])
-      return span
-    })
-    return JSON.stringify({ id, text, label })
-  })
-  const corpus = await makeCorpus(docs)
-  const files = await makeCorpus({ 'big.jsonl': jsonl.join('\n') + '\n' })
-  return { corpus, file: path.join(files, 'big.jsonl'), rows }
-}
-
-const sorted = (list: (string | number)[][]): (string | number)[][] =>
-  list
-    .map((r) => JSON.stringify(r))
-    .sort()
-    .map((r) => JSON.parse(r) as (string | number)[])
-
 test('a large import and export run on background workers; the export reads back in Python span for span', async ({
   launch
 }) => {
@@ -232,59 +187,4 @@ test('a large import and export run on background workers; the export reads back
   }
   expect(workers.length).toBeGreaterThanOrEqual(3)
   expect(workers.slice(1).every((url) => url.includes('export-worker'))).toBe(true)
-})
-
-test('an export cancelled while it reads or while its workers write saves nothing; the next is whole', async ({
-  launch,
-  shell
-}) => {
-  test.skip(
-    shell === 'electron',
-    "the test holds the export's requests mid-way, which needs the browser shell's HTTP transport"
-  )
-  test.setTimeout(180_000)
-  const { corpus, file, rows } = await largeCorpus()
-  const out = await makeCorpus({})
-  const app = await launch({ corpus })
-  const { page } = app
-  await importFile(app, file, 'Imported 60000 spans (jsonl)')
-  const downloads: string[] = []
-  page.on('download', (download) => downloads.push(download.suggestedFilename()))
-  const workers: PageWorker[] = []
-  const closed = new Set<PageWorker>()
-  page.on('worker', (worker) => {
-    workers.push(worker)
-    worker.on('close', () => closed.add(worker))
-  })
-
-  // Held: the documents' texts (the export is reading), then the workers' script (they are writing).
-  for (const [held, step] of [
-    ['**/api/readDocuments', 'Reading documents'],
-    ['**/export-worker-*.js', 'Writing documents 0 / 6']
-  ] as const) {
-    let release = (): void => undefined
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await page.route(held, async (route) => {
-      await released
-      await route.continue()
-    })
-    await page.getByTestId('export-button').click()
-    await page.getByTestId('export-format').selectOption('jsonl')
-    await page.getByTestId('export-confirm').click()
-    await expect(page.getByTestId('export-progress')).toContainText(step)
-    await page.getByTestId('export-progress').getByRole('button', { name: 'Cancel' }).click()
-    release()
-    await expect(page.getByTestId('export-result')).toHaveText('Export cancelled; nothing was written.')
-    await expect(page.getByTestId('export-progress')).toHaveCount(0)
-    await page.unroute(held)
-    await page.getByRole('button', { name: 'Close', exact: true }).click()
-  }
-  expect(downloads).toEqual([])
-  // The cancelled writing had started its workers, and they were stopped.
-  expect(workers.length).toBeGreaterThanOrEqual(2)
-  await expect.poll(() => workers.filter((w) => !closed.has(w)).length).toBe(0)
-
-  const exported = await exportFile(app, 'jsonl', out, 'Exported 60000 spans in 6 documents')
-  expect(downloads).toHaveLength(1)
-  expect(sorted(python('jsonl', exported, corpus) as (string | number)[][])).toEqual(sorted(rows))
 })

@@ -72,3 +72,19 @@ export async function importFile(
   await expect(page.getByTestId('import-result')).toContainText(summary, { timeout: 60_000 })
   await page.getByRole('button', { name: 'Close', exact: true }).click()
 }
+
+/** Exports in `format` through the dialog into `dir`, waits for `summary` in its result, closes it; the file written. */
+export async function exportFile(
+  app: { page: Page } & TransferSteps,
+  format: string,
+  dir: string,
+  summary: string
+): Promise<string> {
+  const { page } = app
+  await page.getByTestId('export-button').click()
+  await page.getByTestId('export-format').selectOption(format)
+  const file = await app.confirmExport(dir)
+  await expect(page.getByTestId('export-result')).toContainText(summary)
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+  return file
+}

@@ -29,10 +29,15 @@ export type ImportJob = {
 /** The stages of an import, in order. */
 export type ImportStep = 'reading the file' | 'placing the spans' | 'storing the spans'
 
-/** What an import needs from the page: corpus texts (only the page can ask the shell), and a way to say how far it got. */
+/**
+ * What an import needs from the page: corpus texts (only the page can ask the shell), a way to say how
+ * far it got, and leave to store what it read. That is asked once, with everything read and placed;
+ * an import told no stores nothing, and one told yes can no longer be cancelled.
+ */
 export type ImportIo = {
   readDocs: (ids: string[]) => Promise<[string, CorpusDoc][]>
   step: (step: ImportStep) => void
+  mayStore: () => Promise<boolean>
 }
 
 /** What an import into my annotations wrote: each document's label counts, and the open one's spans if it wrote them. */
@@ -46,7 +51,13 @@ export type ImportOutcome =
       report: string[]
       written?: ImportWritten
     }
-  | { ok: false; message: string }
+  | { ok: false; message: string; cancelled?: true }
+
+export const importCancelled: ImportOutcome = {
+  ok: false,
+  cancelled: true,
+  message: 'Import cancelled; nothing was stored.'
+}
 
 /**
  * Reads and validates the whole file, places every span, then stores all of it in one transaction:
@@ -68,6 +79,7 @@ export async function runImport(job: ImportJob, io: ImportIo): Promise<ImportOut
       now: job.now,
       newId: uuidSource()
     })
+    if (!(await io.mayStore())) return importCancelled
     io.step('storing the spans')
     const { corpus, target } = job
     const name = job.layerName.trim() || imported.annotator || job.files[0]!.name
@@ -112,5 +124,8 @@ export type FromImportWorker =
   | { kind: 'ready' }
   | { kind: 'read'; ids: string[] }
   | { kind: 'step'; step: ImportStep }
+  /** Asks leave to store; the page answers 'store', or stops the worker. */
+  | { kind: 'may-store' }
   | { kind: 'done'; outcome: ImportOutcome }
-export type ToImportWorker = { kind: 'job'; job: ImportJob } | { kind: 'docs'; docs: [string, CorpusDoc][] }
+export type ToImportWorker =
+  { kind: 'job'; job: ImportJob } | { kind: 'docs'; docs: [string, CorpusDoc][] } | { kind: 'store' }

@@ -9,7 +9,7 @@ import { desktopSink, downloadSink, type ExportSink } from './export-sinks'
 import { readDocs } from './texts'
 import type { JobDoc } from './export-job'
 import { writeExport } from './export-workers'
-import { runImport, type ImportJob, type ImportStep, type ImportTarget } from './import-job'
+import { runImport, type ImportIo, type ImportJob, type ImportStep, type ImportTarget } from './import-job'
 import { importOffPage } from './import-runner'
 import { deleteLayerSpans, MINE } from './layers'
 
@@ -122,15 +122,21 @@ export class ExportState {
 export class ImportState {
   busy = $state(false)
   step = $state<ImportStep>('reading the file')
+  /** Whether the import was given leave to store, after which it can no longer be cancelled. */
+  storing = $state(false)
   message = $state<string | undefined>()
   report = $state<string[]>([])
   error = $state<string | undefined>()
+  private controller: AbortController | undefined
 
   async run(files: ImportFile[], target: ImportTarget, layerName: string): Promise<void> {
     const listing = corpus.listing
     if (!listing) return
     this.busy = true
     this.step = 'reading the file'
+    this.storing = false
+    const controller = new AbortController()
+    this.controller = controller
     this.error = undefined
     this.message = undefined
     this.report = []
@@ -150,7 +156,7 @@ export class ImportState {
     // A small file is imported on the page: starting a worker would take longer than the import.
     const onPage = files.reduce((n, f) => n + f.data.byteLength, 0) < WORKER_IMPORT_BYTES
     try {
-      const outcome = await (onPage ? runImport : importOffPage)(job, {
+      const io: ImportIo = {
         // Every corpus document the import may touch, read at once rather than one request each in turn.
         readDocs: async (ids) => {
           const wanted = new Set(ids)
@@ -158,16 +164,25 @@ export class ImportState {
             doc?.ok ? [[doc.value.id, doc.value] as [string, CorpusDoc]] : []
           )
         },
-        step: (step) => (this.step = step)
-      })
+        step: (step) => (this.step = step),
+        mayStore: () => Promise.resolve((this.storing = !controller.signal.aborted))
+      }
+      const outcome = await (onPage ? runImport(job, io) : importOffPage(job, io, controller.signal))
       if (outcome.ok) {
         if (outcome.written) annotations.showWritten(outcome.written)
         this.message = outcome.message
         this.report = outcome.report
-      } else this.error = outcome.message
+      } else if (outcome.cancelled) this.message = outcome.message
+      else this.error = outcome.message
     } finally {
       this.busy = false
+      this.controller = undefined
     }
+  }
+
+  /** Stops the import, unless it is already storing what it read. */
+  cancel(): void {
+    this.controller?.abort()
   }
 
   /** Deletes every span of mine in the corpus (undoable only by re-importing an export). */
