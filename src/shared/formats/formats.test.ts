@@ -194,6 +194,15 @@ describe('import', () => {
     await expect(place([{ name, data: bytes(content) }])).rejects.toBeInstanceOf(ImportError)
   })
 
+  it('reads a file that holds U+FFFD itself, and refuses one byte of bad UTF-8 after it', async () => {
+    const text = 'a \uFFFD b'
+    const line = JSON.stringify({ id: 'doc.txt', text, label: [[2, 3, 'claim']] }) + '\n'
+    const placed = await place([{ name: 'odd.jsonl', data: bytes(line) }], text)
+    expect(placed.spans.map((s) => s.text)).toEqual(['\uFFFD'])
+    const bad = new Uint8Array([...bytes(line), 0xc3])
+    expect(() => readImport([{ name: 'bad.jsonl', data: bad }])).toThrow('bad.jsonl: not UTF-8 text')
+  })
+
   it('refuses an import over 400 MB before reading it', () => {
     expect(() => readImport([{ name: 'huge.jsonl', data: new Uint8Array(400 * 1024 * 1024 + 1) }])).toThrow(
       /over the 400 MB/
