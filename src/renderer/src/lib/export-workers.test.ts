@@ -78,6 +78,26 @@ describe('writeJobs', () => {
     expect(whole).toBe(false)
     expect(stopped).toEqual([true])
   })
+
+  it('fails on a job that fails, and takes nothing the other runners finish after it', async () => {
+    const taken: number[] = []
+    const after = (ms: number, outcome: () => Promise<JobOutput>): Promise<JobOutput> =>
+      new Promise((resolve) => setTimeout(resolve, ms)).then(outcome)
+    const runner = (ms: number, fails: boolean): JobRunner => ({
+      run: (job) =>
+        after(ms, () =>
+          fails ? Promise.reject(new Error('storage is gone')) : Promise.resolve(output(job.docs.length))
+        ),
+      stop: () => undefined
+    })
+    // Job 0 is slow and fine; job 1, beside it, fails first.
+    const writing = writeJobs(jobs.slice(0, 2), [runner(20, false), runner(5, true)], (o) => {
+      taken.push(o.spans)
+    })
+    await expect(writing).rejects.toThrow('storage is gone')
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(taken).toEqual([])
+  })
 })
 
 /** Enough of a Worker for startWorker: it answers each message with `reply`, or fails to start. */

@@ -91,10 +91,18 @@ export async function writeJobs(
   try {
     await mapLimit(jobs, runners.length, async (job, index, lane) => {
       if (stopped) return
-      early.set(index, await runners[lane]!.run(job))
-      for (let output; !stopped && (output = early.get(next)); next++) {
+      try {
+        early.set(index, await runners[lane]!.run(job))
+      } catch (error) {
+        // A failed job fails the export: nothing more is taken, whatever the other runners finish.
+        stopped = true
+        throw error
+      }
+      while (!stopped && early.has(next)) {
+        const output = early.get(next)!
         early.delete(next)
         if (take(output, jobs[next]!) === false) stopped = true
+        next++
       }
     })
   } finally {
