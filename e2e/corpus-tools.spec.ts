@@ -79,7 +79,7 @@ test('the label set is editable per corpus: colour, key, guideline and a new lab
   )
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
 
-  first.kill()
+  await first.kill()
   const again = await launch({ corpus, profile: first.profile, port: first.port })
   await expect(again.page.getByTestId('label-denial')).toBeVisible()
   await expect(again.page.getByTestId('span')).toHaveCount(2)

@@ -105,7 +105,7 @@ test('edits survive the app being killed at random points: committed ones presen
             state: (await page.locator(`[data-span-id="${id}"]`).count()) ? 'present' : 'absent'
           })
     }
-    app.kill()
+    await app.kill()
     if (unused.length < 10) {
       const taken = new Set([...expected.values()].map((e) => e.span.start))
       unused = WORDS.filter((w) => !taken.has(codePointRange(TEXT, w).start))

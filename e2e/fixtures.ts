@@ -28,8 +28,8 @@ export type App = TransferSteps & {
   page: Page
   profile: string
   port: number
-  /** SIGKILLs the app's processes, as a crash or a killed task would. */
-  kill: () => void
+  /** SIGKILLs the app's processes, as a crash or a killed task would; resolves once they are all dead. */
+  kill: () => Promise<void>
 }
 
 export type AppFixtures = {
@@ -56,17 +56,63 @@ function startServer(
   })
 }
 
-/** SIGKILLs every process whose command line holds `marker` (Linux /proc). */
-function killProcessesWith(marker: string): void {
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(marker))
-        process.kill(Number(pid), 'SIGKILL')
-    } catch {
-      // The process ended while we looked.
-    }
+/** A process's parent and state from /proc/<pid>/stat, or undefined once it is gone. */
+function procStat(pid: number): { ppid: number; state: string } | undefined {
+  try {
+    // "pid (name) state ppid …": the name may hold spaces and parentheses, so read from the last ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return { ppid: Number(ppid), state: state! }
+  } catch {
+    return undefined
   }
 }
+
+const pids = (): number[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+
+/**
+ * SIGKILLs processes and every process they started (Linux /proc), as a crash would, and waits until
+ * all are dead. Killing the browser process alone would leave its children (Chromium's storage
+ * service, which holds IndexedDB, among them) running on until they notice, while the next launch
+ * opens the same profile.
+ */
+async function killTree(roots: number[]): Promise<void> {
+  const tree = new Set(roots)
+  for (let grew = true; grew;) {
+    grew = false
+    for (const pid of pids())
+      if (!tree.has(pid) && tree.has(procStat(pid)?.ppid ?? -1)) {
+        tree.add(pid)
+        grew = true
+      }
+  }
+  for (const pid of tree) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  const dead = (pid: number): boolean => ['Z', 'X', undefined].includes(procStat(pid)?.state)
+  for (let waited = 0; ![...tree].every(dead); waited += 20) {
+    if (waited > 10_000)
+      throw new Error(`still alive after SIGKILL: ${[...tree].filter((p) => !dead(p)).join(', ')}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** The processes whose command line holds `marker` as one of its arguments. */
+const processesWith = (marker: string): number[] =>
+  pids().filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(marker)
+    } catch {
+      return false
+    }
+  })
 
 const quietly = async (cleanup: () => Promise<unknown>): Promise<void> => {
   await cleanup().catch(() => undefined)
@@ -104,7 +150,7 @@ export const test = base.extend<ShellOptions & AppFixtures>({
           page,
           profile,
           port: 0,
-          kill: () => app.process().kill('SIGKILL'),
+          kill: () => killTree([app.process().pid!]),
           ...desktopSteps(page, app)
         }
       }
@@ -121,11 +167,9 @@ export const test = base.extend<ShellOptions & AppFixtures>({
       )
       const page = watch(context.pages()[0] ?? (await context.newPage()))
       await page.goto(server.url)
-      const kill = (): void => {
-        // Playwright starts Chromium with this profile on its command line: kill that browser and its children.
-        killProcessesWith(`--user-data-dir=${profile}`)
-        server.child.kill('SIGKILL')
-      }
+      // Playwright starts Chromium with this profile on its command line: kill that browser and all it started.
+      const kill = (): Promise<void> =>
+        killTree([...processesWith(`--user-data-dir=${profile}`), server.child.pid!])
       return { page, profile, port: server.port, kill, ...browserSteps(page) }
     }
     await use(launch)

@@ -28,7 +28,7 @@ test('a burst of edits survives the app being killed: every span shown as saved,
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
   const before = await drawnSpans(page)
 
-  first.kill()
+  await first.kill()
 
   const second = await launch({ corpus, profile: first.profile, port: first.port })
   await expect(second.page.getByTestId('span')).toHaveCount(WORDS.length - 1)
@@ -55,7 +55,7 @@ test('a file edited between launches: spans follow their text, lost ones are kep
     await first.page.keyboard.press(key)
   }
   await expect(first.page.getByTestId('save-status')).toHaveText('Saved')
-  first.kill()
+  await first.kill()
 
   const edited = '🇺🇸 UPDATE 👋\r\nPompeo met Moon. The summit was productive. Talks may resume in November.'
   await writeFile(path.join(corpus, 'doc.txt'), edited)

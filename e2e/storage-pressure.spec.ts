@@ -106,7 +106,7 @@ test('a full quota during edits and imports: a clear message, nothing partial, e
   await expect(page.getByTestId('span')).toHaveCount(1)
   await page.keyboard.press('Control+Shift+z')
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
-  first.kill()
+  await first.kill()
 
   const second = await launch({ corpus, profile: first.profile, port: first.port })
   await expect(second.page.getByTestId('span')).toHaveCount(2)
