@@ -79,6 +79,7 @@ export function importOffPage(
           break
         case 'may-store':
           void io.mayStore().then((go) => {
+            if (settled) return
             if (!go) return finish(importCancelled)
             storing = true
             worker.postMessage({ kind: 'store' })
