@@ -5,7 +5,7 @@ import { DEFAULT_LABELS, type Span } from '../spans'
 import { bratFragments, toBratAnn } from './brat'
 import { exportAs, exportBytes, ImportError, readImport } from './index'
 import type { ExportDoc } from './model'
-import { placeImported } from './place'
+import { docMatcher, placeImported } from './place'
 
 const TEXT = 'Kim 👋 said:\r\n"We agree" 🇯🇵.\nשלום 中文 e\u0301.'
 const points = Array.from(TEXT)
@@ -35,7 +35,7 @@ const bytes = (data: string | Uint8Array): Uint8Array =>
   typeof data === 'string' ? new TextEncoder().encode(data) : data
 const place = async (files: { name: string; data: Uint8Array }[], corpusText = TEXT) =>
   placeImported(readImport(files), {
-    corpusIds: ['doc.txt'],
+    matchId: docMatcher(['doc.txt']),
     labels: DEFAULT_LABELS.map((l) => l.name),
     readDoc: (id) =>
       Promise.resolve(id === 'doc.txt' ? { text: corpusText, sha256: sha256Hex(corpusText) } : undefined),

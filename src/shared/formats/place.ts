@@ -16,7 +16,8 @@ export type Placement = {
 }
 
 export type PlaceOptions = {
-  corpusIds: readonly string[]
+  /** The corpus document each imported one stands for (docMatcher over the corpus ids). */
+  matchId: (imported: ImportedDoc) => string | undefined
   labels: readonly string[]
   readDoc: (id: string) => Promise<CorpusDoc | undefined>
   author: string
@@ -49,13 +50,12 @@ export async function placeImported(imported: Imported, options: PlaceOptions): 
   const unplaced: string[] = []
   const notes = [...imported.notes]
   const known = new Set(options.labels)
-  const matchId = docMatcher(options.corpusIds)
   for (const doc of imported.docs) {
     const file = doc.file ?? doc.id
     for (const span of doc.spans)
       if (!known.has(span.label))
         throw new ImportError(file, doc.line, `unknown label "${span.label}": add it under Edit labels first`)
-    const docId = matchId(doc)
+    const docId = options.matchId(doc)
     const corpusDoc = docId === undefined ? undefined : await options.readDoc(docId)
     if (!docId || !corpusDoc) {
       if (doc.spans.length)

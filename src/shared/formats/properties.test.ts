@@ -4,7 +4,7 @@ import { DEFAULT_LABELS, type Span } from '../spans'
 import { RUNS, text } from '../test-fuzz'
 import { exportAs, exportBytes, ImportError, readImport } from './index'
 import { bytesOf, EXPORT_FORMATS, type ExportDoc } from './model'
-import { placeImported } from './place'
+import { docMatcher, placeImported } from './place'
 import { sha256Hex } from './test-hash'
 
 const META = { annotator: 'fuzz', labels: DEFAULT_LABELS, exportedAt: '2026-11-24T00:00:00.000Z' }
@@ -86,7 +86,7 @@ function mutate(data: Uint8Array, damage: readonly Mutation[]): Uint8Array {
 async function importOrTypedError(files: { name: string; data: Uint8Array }[], corpusText: string) {
   try {
     const placement = await placeImported(readImport(files), {
-      corpusIds: ['doc.txt'],
+      matchId: docMatcher(['doc.txt']),
       labels: LABELS,
       readDoc: (id) =>
         Promise.resolve(id === 'doc.txt' ? { text: corpusText, sha256: sha256Hex(corpusText) } : undefined),

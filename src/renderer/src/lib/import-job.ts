@@ -72,7 +72,7 @@ export async function runImport(job: ImportJob, io: ImportIo): Promise<ImportOut
     const corpusDocs = new Map(await io.readDocs([...wanted]))
     io.step('placing the spans')
     const placement = await placeImported(imported, {
-      corpusIds: job.corpusIds,
+      matchId,
       labels: job.labels,
       readDoc: (id) => Promise.resolve(corpusDocs.get(id)),
       author: job.author,
