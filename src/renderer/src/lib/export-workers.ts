@@ -133,11 +133,12 @@ export async function writeExport(
   const writer = isDocFormat(base.format) ? docWriter(base.format, base.meta) : undefined
   const encoder = new TextEncoder()
   if (writer) write(encoder.encode(writer.head))
+  const between = writer && encoder.encode(writer.separator)
   let spans = 0
   let orphans = 0
   let runs = 0
   const whole = await writeJobs(jobs, runners, (output, job) => {
-    if (writer && runs++ > 0) write(encoder.encode(writer.separator))
+    if (between && runs++ > 0) write(between)
     write(output.bytes)
     spans += output.spans
     orphans += output.orphans

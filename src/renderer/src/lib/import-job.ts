@@ -1,4 +1,5 @@
-import { ImportError, readImport, type ImportFile } from '../../../shared/formats'
+import { readImport, type ImportFile } from '../../../shared/formats/import'
+import { ImportError } from '../../../shared/formats/model'
 import { docMatcher, placeImported, type CorpusDoc } from '../../../shared/formats/place'
 import { countLabels, type Span } from '../../../shared/spans'
 import { uuidSource } from '../../../shared/uuid'
