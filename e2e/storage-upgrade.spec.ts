@@ -55,9 +55,19 @@ async function writeOldDatabase(
         }
       }
       const db = await request(open)
+      // Bucket columns as the app stores them, typed arrays: the runner can send only plain ones.
+      const columns = { offsets: Int32Array, labelAt: Uint16Array, flags: Uint8Array, ends: Uint32Array }
+      const typed = (value: object): object =>
+        Object.fromEntries(
+          Object.entries(value).map(([key, v]) => [
+            key,
+            key in columns && Array.isArray(v) ? new columns[key as keyof typeof columns](v) : v
+          ])
+        )
       const tx = db.transaction(Object.keys(records), 'readwrite')
       for (const [store, values] of Object.entries(records))
-        for (const value of values) tx.objectStore(store).put(value)
+        for (const value of values)
+          tx.objectStore(store).put(store === 'spanBuckets' ? typed(value as object) : value)
       await new Promise((resolve) => (tx.oncomplete = resolve))
       db.close()
     },
@@ -187,4 +197,88 @@ test('buckets holding their spans as objects, as schema version 5 stored them, a
   await expect(page.getByTestId('span')).toHaveCount(0)
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
   expect((await storedSpanRecords(page)).map((s) => s.id)).toEqual(['m1'])
+})
+
+/** Spans as schema version 6 packed them: in columns, every string field of every span in one string. */
+function columnBucket6(
+  root: string,
+  layer: string,
+  bucket: number,
+  spans: Record<string, unknown>[]
+): Record<string, unknown> {
+  const labels = [...new Set(spans.map((s) => s['label'] as string))]
+  const fields = spans.flatMap((s) =>
+    ['id', 'text', 'note', 'author', 'createdAt', 'updatedAt', 'prefix', 'suffix'].map(
+      (f) => (s[f] as string | undefined) ?? ''
+    )
+  )
+  let end = 0
+  return {
+    corpus: root,
+    layer,
+    docId: 'doc.txt',
+    bucket,
+    size: spans.length,
+    offsets: spans.flatMap((s) => [s['start'], s['end']]),
+    labels,
+    labelAt: spans.map((s) => labels.indexOf(s['label'] as string)),
+    flags: spans.map(
+      (s) =>
+        ('note' in s ? 1 : 0) | ('prefix' in s ? 2 : 0) | ('suffix' in s ? 4 : 0) | (s['orphaned'] ? 8 : 0)
+    ),
+    strings: fields.join(''),
+    ends: fields.map((f) => (end += f.length))
+  }
+}
+
+test('buckets with every string field in one string, as schema version 6 stored them, are repacked when the app starts', async ({
+  launch
+}) => {
+  const { page, root } = await openOnText(launch)
+  const mine = [
+    {
+      ...span('m1', 'Pompeo 👋', 'quote'),
+      note: 'a “note”',
+      prefix: '',
+      suffix: ' met Kim.',
+      orphaned: true
+    },
+    span('m2', 'The summit was productive.', 'claim'),
+    { ...span('m3', 'met Kim', 'speculation'), author: 'later', note: '' }
+  ]
+  const theirs = [span('t1', 'met Kim', 'claim')]
+  await writeOldDatabase(
+    page,
+    6,
+    [{ name: 'spanBuckets', keyPath: ['corpus', 'layer', 'docId', 'bucket'] }],
+    {
+      spanBuckets: [
+        columnBucket6(root, '', 0, mine.slice(0, 2)),
+        columnBucket6(root, '', 1, mine.slice(2)),
+        columnBucket6(root, 'colleague', 0, theirs)
+      ],
+      layers: [colleagueLayer(root)]
+    }
+  )
+  await page.reload()
+
+  await expect(page.getByTestId('span')).toHaveCount(2)
+  await expect(page.getByTestId('orphan')).toHaveCount(1)
+  expect(await storedSpanRecords(page)).toEqual(mine.map((s) => ({ ...s, layer: '' })))
+  expect(await storedSpanRecords(page, 'colleague')).toEqual(
+    theirs.map((s) => ({ ...s, layer: 'colleague' }))
+  )
+  const records = (await storedRecords(page, 'spanBuckets')) as Record<string, unknown>[]
+  expect(records.map((r) => [r['ids'], r['stamps']])).toEqual([
+    ['m1m2', ['earlier', STAMP]],
+    ['m3', ['later', STAMP]],
+    ['t1', ['earlier', STAMP]]
+  ])
+
+  // The first drawn is m3, over "met Kim"; deleting it rewrites its bucket in the new layout.
+  await page.getByTestId('span').first().click()
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('span')).toHaveCount(1)
+  await expect(page.getByTestId('save-status')).toHaveText('Saved')
+  expect((await storedSpanRecords(page)).map((s) => s.id)).toEqual(['m1', 'm2'])
 })

@@ -76,6 +76,16 @@ describe('packBucket', () => {
     )
   })
 
+  it('keeps each author and time once, and the ids apart from the other text', () => {
+    const later = '2026-02-01T00:00:00.000Z'
+    const spans = [span('a'), { ...span('b'), text: 'y', updatedAt: later }, { ...span('c'), author: 'you' }]
+    const bucket = packBucket('/c', '', 'a.txt', 0, spans)
+    expect(bucket.stamps).toEqual(['me', '2026-01-01T00:00:00.000Z', later, 'you'])
+    expect(bucket.ids).toBe('abc')
+    expect(bucket.strings).toBe('xyx')
+    expect(spansOf(bucket)).toStrictEqual(spans)
+  })
+
   it('counts labels without making the spans', () => {
     const spans = [span('1'), { ...span('2'), label: 'quote' }, span('3')]
     expect(countBucketLabels(packBucket('/c', '', 'a.txt', 0, spans), { claim: 1 })).toEqual({

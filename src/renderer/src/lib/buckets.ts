@@ -2,15 +2,21 @@ import type { Span } from '../../../shared/spans'
 
 /**
  * Spans are stored in buckets: one record holds up to BUCKET_SIZE spans of one document in one layer.
- * IndexedDB pays per record and per value it clones, so a bucket keeps its spans in columns: the
- * numbers in typed arrays and every string field of every span in one string. A million spans read
- * back as a thousand records of a few values each (half the time of one object per span), while an
- * edit rewrites one bucket, not the whole document.
+ * IndexedDB pays per record and per byte it clones, so a bucket keeps its spans in columns: the
+ * numbers in typed arrays, the ids in one string and the other text fields in another, and each
+ * label, author and time once. A million spans read back as a thousand records of a few values each
+ * (half the time of one object per span), while an edit rewrites one bucket, not the whole document.
+ * The ids stand apart because they are ASCII, and V8 stores a string of such characters (and clones
+ * it) at a byte each: joined with a document's text holding one curly quote, every character takes two.
  */
 export const BUCKET_SIZE = 1024
 
-/** A span's string fields, in the order a bucket keeps them one after another in `strings`. */
-const FIELDS = ['id', 'text', 'note', 'author', 'createdAt', 'updatedAt', 'prefix', 'suffix'] as const
+/** A span's own text fields, in the order a bucket keeps them one after another in `strings`. */
+const TEXTS = ['text', 'note', 'prefix', 'suffix'] as const
+/** Per span, `ends` holds where its id ends in `ids`, then where each of TEXTS ends in `strings`. */
+const ENDS = 1 + TEXTS.length
+/** Per span, `stampAt` points into `stamps` at its author, creation and update time. */
+const STAMPS = 3
 /** Bits of `flags`: which optional fields a span has, and whether it is orphaned. */
 const HAS_NOTE = 1
 const HAS_PREFIX = 2
@@ -31,12 +37,18 @@ export type SpanBucket = {
   labels: string[]
   labelAt: Uint16Array
   flags: Uint8Array
-  /** Every span's string fields in FIELDS order, joined; `ends` says where each one ends. */
+  /** Every span's id, joined. */
+  ids: string
+  /** Every span's TEXTS, joined. */
   strings: string
+  /** Where each span's id and texts end, ENDS per span. */
   ends: Uint32Array
+  /** The authors and times its spans carry, each once; `stampAt` points into it, STAMPS per span. */
+  stamps: string[]
+  stampAt: Uint16Array
 }
 
-/** The spans in one bucket record. */
+/** The spans in one bucket record (at most BUCKET_SIZE: its indices are 16 bits). */
 export function packBucket(
   corpus: string,
   layer: string,
@@ -48,14 +60,24 @@ export function packBucket(
   const offsets = new Int32Array(2 * size)
   const labelAt = new Uint16Array(size)
   const flags = new Uint8Array(size)
-  const ends = new Uint32Array(size * FIELDS.length)
+  const ends = new Uint32Array(size * ENDS)
+  const stampAt = new Uint16Array(size * STAMPS)
   const labels: string[] = []
-  const parts = new Array<string>(size * FIELDS.length)
+  const stamps: string[] = []
+  const stampIndex = new Map<string, number>()
+  const ids = new Array<string>(size)
+  const texts = new Array<string>(size * TEXTS.length)
+  let idsLength = 0
   let length = 0
-  let k = 0
-  const add = (value = ''): void => {
-    parts[k] = value
-    ends[k++] = length += value.length
+  let t = 0
+  const addText = (value = ''): number => {
+    texts[t++] = value
+    return (length += value.length)
+  }
+  const stamp = (value: string): number => {
+    let at = stampIndex.get(value)
+    if (at === undefined) stampIndex.set(value, (at = stamps.push(value) - 1))
+    return at
   }
   for (let i = 0; i < size; i++) {
     const span = spans[i]!
@@ -70,15 +92,17 @@ export function packBucket(
       (span.prefix !== undefined ? HAS_PREFIX : 0) |
       (span.suffix !== undefined ? HAS_SUFFIX : 0) |
       (span.orphaned ? ORPHANED : 0)
-    // In FIELDS order.
-    add(span.id)
-    add(span.text)
-    add(span.note)
-    add(span.author)
-    add(span.createdAt)
-    add(span.updatedAt)
-    add(span.prefix)
-    add(span.suffix)
+    ids[i] = span.id
+    const e = i * ENDS
+    ends[e] = idsLength += span.id.length
+    // In TEXTS order.
+    ends[e + 1] = addText(span.text)
+    ends[e + 2] = addText(span.note)
+    ends[e + 3] = addText(span.prefix)
+    ends[e + 4] = addText(span.suffix)
+    stampAt[i * STAMPS] = stamp(span.author)
+    stampAt[i * STAMPS + 1] = stamp(span.createdAt)
+    stampAt[i * STAMPS + 2] = stamp(span.updatedAt)
   }
   return {
     corpus,
@@ -90,27 +114,28 @@ export function packBucket(
     labels,
     labelAt,
     flags,
-    strings: parts.join(''),
-    ends
+    ids: ids.join(''),
+    strings: texts.join(''),
+    ends,
+    stamps,
+    stampAt
   }
 }
 
 /** The spans a bucket holds, in the order they were packed. */
 export function spansOf(bucket: SpanBucket): Span[] {
-  const { docId, size, offsets, labels, labelAt, flags, strings, ends } = bucket
+  const { docId, size, offsets, labels, labelAt, flags, ids, strings, ends, stamps, stampAt } = bucket
   const spans = new Array<Span>(size)
+  let idAt = 0
   let at = 0
-  let k = 0
-  const next = (): string => strings.slice(at, (at = ends[k++]!))
+  const next = (k: number): string => strings.slice(at, (at = ends[k]!))
   for (let i = 0; i < size; i++) {
-    const id = next()
-    const text = next()
-    const note = next()
-    const author = next()
-    const createdAt = next()
-    const updatedAt = next()
-    const prefix = next()
-    const suffix = next()
+    const e = i * ENDS
+    const id = ids.slice(idAt, (idAt = ends[e]!))
+    const text = next(e + 1)
+    const note = next(e + 2)
+    const prefix = next(e + 3)
+    const suffix = next(e + 4)
     const span: Span = {
       id,
       docId,
@@ -118,9 +143,9 @@ export function spansOf(bucket: SpanBucket): Span[] {
       end: offsets[2 * i + 1]!,
       label: labels[labelAt[i]!]!,
       text,
-      author,
-      createdAt,
-      updatedAt
+      author: stamps[stampAt[i * STAMPS]!]!,
+      createdAt: stamps[stampAt[i * STAMPS + 1]!]!,
+      updatedAt: stamps[stampAt[i * STAMPS + 2]!]!
     }
     const has = flags[i]!
     if (has & HAS_NOTE) span.note = note
@@ -133,13 +158,10 @@ export function spansOf(bucket: SpanBucket): Span[] {
 }
 
 /** The ids of a bucket's spans, without making the spans. */
-export function idsOf({ size, strings, ends }: SpanBucket): string[] {
-  const ids = new Array<string>(size)
-  for (let i = 0; i < size; i++) {
-    const start = i === 0 ? 0 : ends[i * FIELDS.length - 1]!
-    ids[i] = strings.slice(start, ends[i * FIELDS.length])
-  }
-  return ids
+export function idsOf({ size, ids, ends }: SpanBucket): string[] {
+  const out = new Array<string>(size)
+  for (let i = 0, at = 0; i < size; i++) out[i] = ids.slice(at, (at = ends[i * ENDS]!))
+  return out
 }
 
 /** Adds a bucket's spans per label to `into`, without making the spans. */

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import type { Decision } from '../../../shared/review'
 import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
 import { bucketsOf, packBucket, type SpanBucket } from './buckets'
+import { isColumnBucket6, spansOfColumns6, type ColumnBucket6, type ObjectBucket } from './legacy-buckets'
 
 export type DocRecord = { corpus: string; docId: string; status: DocStatus; sha256?: string }
 
@@ -25,9 +26,6 @@ export type LayerRecord = { corpus: string; name: string; importedAt: string; so
 
 /** How spans were stored up to schema version 3: one record per span, mine and each layer's apart. */
 type LegacySpanRecord = Span & { corpus: string }
-
-/** A bucket as schema versions 4 and 5 stored it: its spans as objects. */
-type ObjectBucket = Pick<SpanBucket, 'corpus' | 'layer' | 'docId' | 'bucket'> & { spans: Span[] }
 
 export class SpanmarkDb extends Dexie {
   spanBuckets!: Dexie.Table<SpanBucket, [string, string, string, number]>
@@ -70,6 +68,17 @@ export class SpanmarkDb extends Dexie {
           if (!('spans' in record)) return
           const { corpus, layer, docId, bucket, spans } = record
           ref.value = packBucket(corpus, layer, docId, bucket, spans)
+        })
+    )
+    // Ids apart from the other text, and each author and time once: a third fewer bytes to store and read.
+    this.version(7).upgrade((tx) =>
+      tx
+        .table<SpanBucket | ColumnBucket6>('spanBuckets')
+        .toCollection()
+        .modify((record, ref) => {
+          if (!isColumnBucket6(record)) return
+          const { corpus, layer, docId, bucket } = record
+          ref.value = packBucket(corpus, layer, docId, bucket, spansOfColumns6(record))
         })
     )
   }
