@@ -118,8 +118,8 @@ describe('Electron main entry', () => {
       ok: false,
       error: { message: 'No export is being written under that id.' }
     })
-    // An export aborted, or left open when the page went, leaves the target as it was.
-    for (const end of ['abort', 'render-process-gone'] as const) {
+    // An export aborted, or left open when the page crashed or reloaded, leaves the target as it was.
+    for (const end of ['abort', 'render-process-gone', 'did-navigate'] as const) {
       electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
       const again = (await call(ipcChannel('beginExport'), { defaultName: 'export.jsonl' })) as {
         value: { id: string }
@@ -127,7 +127,7 @@ describe('Electron main entry', () => {
       await call(ipcChannel('appendExport'), { id: again.value.id, data: encode('half') })
       expect(await temps()).toHaveLength(1)
       if (end === 'abort') await call(ipcChannel('abortExport'), { id: again.value.id })
-      else window.webContents.listeners.get('render-process-gone')!()
+      else window.webContents.listeners.get(end)!()
       await vi.waitFor(async () => expect(await temps()).toEqual([]))
       expect(await readFile(target, 'utf8')).toBe('{"id":"x"}\n')
     }

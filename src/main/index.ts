@@ -63,11 +63,14 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, handlers, isTrustedSender)
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(() => mainWindow)))
   mainWindow = await createMainWindow()
-  // An export the window was writing when it went is thrown away, its target left as it was.
-  mainWindow.webContents.on('render-process-gone', () => void exportFiles.abortAll())
+  // An export the page was writing when it went (crashed, reloaded or closed) is thrown away, its
+  // target left as it was.
+  const dropExports = (): void => void exportFiles.abortAll()
+  mainWindow.webContents.on('render-process-gone', dropExports)
+  mainWindow.webContents.on('did-navigate', dropExports)
   mainWindow.on('closed', () => {
     mainWindow = undefined
-    void exportFiles.abortAll()
+    dropExports()
   })
 }
 
