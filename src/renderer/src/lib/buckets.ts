@@ -6,8 +6,9 @@ import type { Span } from '../../../shared/spans'
  * numbers in typed arrays, the ids in one string and the other text fields in another, and each
  * label, author and time once. A million spans read back as a thousand records of a few values each
  * (half the time of one object per span), while an edit rewrites one bucket, not the whole document.
- * The ids stand apart because they are ASCII, and V8 stores a string of such characters (and clones
- * it) at a byte each: joined with a document's text holding one curly quote, every character takes two.
+ * The ids stand apart because they are ASCII as a rule (UUIDs), and V8 stores a string of such
+ * characters (and clones it) at a byte each: joined with text holding one curly quote, every
+ * character of it took two.
  */
 export const BUCKET_SIZE = 1024
 
