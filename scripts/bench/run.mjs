@@ -33,7 +33,8 @@ const texts = sampleTexts(ROOT)
 const work = mkdtempSync(path.join(tmpdir(), 'spanmark-bench-data-'))
 const results = []
 
-function report(figure, size, value, unit, floor = null) {
+/** Prints a figure's JSON line; `runs`, the values it is the median of, goes to the table only. */
+function report(figure, size, value, unit, floor = null, runs = []) {
   const line = {
     figure,
     size,
@@ -41,12 +42,19 @@ function report(figure, size, value, unit, floor = null) {
     unit,
     floor: floor === null ? null : Number(floor.toFixed(1))
   }
-  results.push(line)
+  results.push({ ...line, runs })
   console.log(JSON.stringify(line))
 }
 
 const percentile = (values, p) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length - 1) * p))]
+const median = (values) => percentile(values, 0.5)
+
+/**
+ * Each transfer figure (and its floor) is the median of this many runs, each import in a fresh
+ * profile: one run of a million spans here can differ from the next by a fifth or more.
+ */
+const TRANSFER_RUNS = 3
 
 function corpusDir(name, docs) {
   const dir = path.join(work, name)
@@ -154,29 +162,36 @@ async function exportImport(spanCount) {
     settle()
     return elapsed
   }
-  const floors = {
-    jsonl: await writeFloor(docs.map((d) => ({ id: d.id, text: d.text, label: d.spans }))),
-    spanmark: await writeFloor({ format: 'spanmark', version: 1, documents: spanmarkExportDocs(docs) })
+  const floorData = {
+    jsonl: docs.map((d) => ({ id: d.id, text: d.text, label: d.spans })),
+    spanmark: { format: 'spanmark', version: 1, documents: spanmarkExportDocs(docs) }
   }
-  // Each format in a fresh profile, so each export holds exactly the spans its import brought.
+  // Each run in a fresh profile, so each export holds exactly the spans its import brought.
   for (const [format, file] of [
     ['jsonl', jsonl],
     ['spanmark', spanmark]
   ]) {
-    const app = await openApp(ROOT, corpus)
-    try {
-      await app.page.getByTestId('doc-text').waitFor()
-      settle()
-      const frames = await watchFrames(app.page)
-      const imported = await timeImport(app.page, file)
-      const stalled = await frames()
-      report(`import_${format}_ms`, total, imported, 'ms', await timeRawPut(app.page))
-      report(`import_${format}_longest_frame_ms`, total, stalled, 'ms', null)
-      settle()
-      report(`export_${format}_ms`, total, await timeExport(app.page, format), 'ms', floors[format])
-    } finally {
-      await app.stop()
+    const runs = { imported: [], put: [], stalled: [], exported: [], written: [] }
+    for (let run = 0; run < TRANSFER_RUNS; run++) {
+      runs.written.push(await writeFloor(floorData[format]))
+      const app = await openApp(ROOT, corpus)
+      try {
+        await app.page.getByTestId('doc-text').waitFor()
+        settle()
+        const frames = await watchFrames(app.page)
+        runs.imported.push(await timeImport(app.page, file))
+        runs.stalled.push(await frames())
+        runs.put.push(await timeRawPut(app.page))
+        settle()
+        runs.exported.push(await timeExport(app.page, format))
+      } finally {
+        await app.stop()
+      }
     }
+    const { imported, put, stalled, exported, written } = runs
+    report(`import_${format}_ms`, total, median(imported), 'ms', median(put), imported)
+    report(`import_${format}_longest_frame_ms`, total, median(stalled), 'ms', null, stalled)
+    report(`export_${format}_ms`, total, median(exported), 'ms', median(written), exported)
   }
 }
 
@@ -231,10 +246,10 @@ try {
 }
 
 console.log(`\nSpanmark benchmark (${QUICK ? 'quick' : 'full'}), ${new Date().toISOString()}`)
-console.log('figure                       size        value   unit   floor  app/floor')
+console.log('figure                       size        value   unit   floor  app/floor  runs')
 for (const r of results) {
   const ratio = r.floor ? (r.value / r.floor).toFixed(1) : ''
   console.log(
-    `${r.figure.padEnd(28)} ${String(r.size).padStart(8)} ${String(r.value).padStart(12)} ${r.unit.padEnd(6)} ${String(r.floor ?? '').padStart(7)} ${ratio.padStart(9)}`
+    `${r.figure.padEnd(28)} ${String(r.size).padStart(8)} ${String(r.value).padStart(12)} ${r.unit.padEnd(6)} ${String(r.floor ?? '').padStart(7)} ${ratio.padStart(9)}  ${r.runs.join(' ')}`
   )
 }
