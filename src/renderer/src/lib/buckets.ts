@@ -123,37 +123,56 @@ export function packBucket(
   }
 }
 
+/** What a bucket keeps of its spans besides their strings: the same in every layout so far. */
+export type BucketColumns = Pick<SpanBucket, 'docId' | 'offsets' | 'labels' | 'labelAt' | 'flags'>
+
+/** A span's string fields as a bucket holds them: '' where an optional one is absent. */
+export type SpanStrings = Pick<Span, 'id' | 'text' | 'author' | 'createdAt' | 'updatedAt'> &
+  Required<Pick<Span, 'note' | 'prefix' | 'suffix'>>
+
+/** The span at `i` of a bucket, made of its columns and its strings; the flags say which optional fields it has. */
+export function spanAt(columns: BucketColumns, i: number, strings: SpanStrings): Span {
+  const { docId, offsets, labels, labelAt, flags } = columns
+  const { id, text, note, author, createdAt, updatedAt, prefix, suffix } = strings
+  const span: Span = {
+    id,
+    docId,
+    start: offsets[2 * i]!,
+    end: offsets[2 * i + 1]!,
+    label: labels[labelAt[i]!]!,
+    text,
+    author,
+    createdAt,
+    updatedAt
+  }
+  const has = flags[i]!
+  if (has & HAS_NOTE) span.note = note
+  if (has & HAS_PREFIX) span.prefix = prefix
+  if (has & HAS_SUFFIX) span.suffix = suffix
+  if (has & ORPHANED) span.orphaned = true
+  return span
+}
+
 /** The spans a bucket holds, in the order they were packed. */
 export function spansOf(bucket: SpanBucket): Span[] {
-  const { docId, size, offsets, labels, labelAt, flags, ids, strings, ends, stamps, stampAt } = bucket
+  const { size, ids, strings, ends, stamps, stampAt } = bucket
   const spans = new Array<Span>(size)
   let idAt = 0
   let at = 0
   const next = (k: number): string => strings.slice(at, (at = ends[k]!))
   for (let i = 0; i < size; i++) {
     const e = i * ENDS
-    const id = ids.slice(idAt, (idAt = ends[e]!))
-    const text = next(e + 1)
-    const note = next(e + 2)
-    const prefix = next(e + 3)
-    const suffix = next(e + 4)
-    const span: Span = {
-      id,
-      docId,
-      start: offsets[2 * i]!,
-      end: offsets[2 * i + 1]!,
-      label: labels[labelAt[i]!]!,
-      text,
+    spans[i] = spanAt(bucket, i, {
+      id: ids.slice(idAt, (idAt = ends[e]!)),
+      // In TEXTS order.
+      text: next(e + 1),
+      note: next(e + 2),
+      prefix: next(e + 3),
+      suffix: next(e + 4),
       author: stamps[stampAt[i * STAMPS]!]!,
       createdAt: stamps[stampAt[i * STAMPS + 1]!]!,
       updatedAt: stamps[stampAt[i * STAMPS + 2]!]!
-    }
-    const has = flags[i]!
-    if (has & HAS_NOTE) span.note = note
-    if (has & HAS_PREFIX) span.prefix = prefix
-    if (has & HAS_SUFFIX) span.suffix = suffix
-    if (has & ORPHANED) span.orphaned = true
-    spans[i] = span
+    })
   }
   return spans
 }
