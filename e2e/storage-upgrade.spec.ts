@@ -1,95 +1,17 @@
-import type { Page } from '@playwright/test'
-import { makeCorpus } from './corpora'
-import { expect, test, type AppFixtures } from './fixtures'
+import { packBucket } from '../src/renderer/src/lib/buckets'
+import type { Span } from '../src/shared/spans'
+import { expect, test } from './fixtures'
+import {
+  colleagueLayer,
+  expectUpgraded,
+  openOnText,
+  span,
+  STAMP,
+  writeOldBuckets,
+  writeOldDatabase
+} from './old-database'
 import { storedRecords, storedSpanRecords } from './storage'
-import { codePointRange, drawnSpans } from './text'
-
-const TEXT = 'Pompeo 👋 met Kim. The summit was productive.'
-const STAMP = '2026-01-01T00:00:00.000Z'
-
-const span = (id: string, quote: string, label: string): Record<string, unknown> => ({
-  id,
-  docId: 'doc.txt',
-  ...codePointRange(TEXT, quote),
-  label,
-  text: quote,
-  author: 'earlier',
-  createdAt: STAMP,
-  updatedAt: STAMP
-})
-
-type Store = { name: string; keyPath: string | string[]; indexes?: [string, string | string[]][] }
-
-/** The stores every schema version so far has had beside its spans. */
-const OTHER_STORES: Store[] = [
-  { name: 'docs', keyPath: ['corpus', 'docId'], indexes: [['corpus', 'corpus']] },
-  { name: 'corpora', keyPath: 'corpus' },
-  { name: 'settings', keyPath: 'key' },
-  { name: 'layers', keyPath: ['corpus', 'name'], indexes: [['corpus', 'corpus']] },
-  { name: 'decisions', keyPath: ['corpus', 'pair', 'key'], indexes: [['[corpus+pair]', ['corpus', 'pair']]] }
-]
-
-/**
- * Replaces the app's database with one as an earlier schema version left it, written with raw IndexedDB
- * (Dexie stores version n as n * 10), holding these records.
- */
-async function writeOldDatabase(
-  page: Page,
-  version: number,
-  stores: Store[],
-  records: Record<string, unknown[]>
-): Promise<void> {
-  await page.evaluate(
-    async ({ version, stores, records }) => {
-      const request = <T>(r: IDBRequest<T>): Promise<T> =>
-        new Promise((resolve, reject) => {
-          r.onsuccess = () => resolve(r.result)
-          r.onerror = () => reject(new Error(String(r.error)))
-        })
-      await request(indexedDB.deleteDatabase('spanmark'))
-      const open = indexedDB.open('spanmark', version * 10)
-      open.onupgradeneeded = () => {
-        for (const { name, keyPath, indexes } of stores) {
-          const store = open.result.createObjectStore(name, { keyPath })
-          for (const [index, path] of indexes ?? []) store.createIndex(index, path)
-        }
-      }
-      const db = await request(open)
-      // Bucket columns as the app stores them, typed arrays: the runner can send only plain ones.
-      const columns = { offsets: Int32Array, labelAt: Uint16Array, flags: Uint8Array, ends: Uint32Array }
-      const typed = (value: object): object =>
-        Object.fromEntries(
-          Object.entries(value).map(([key, v]) => [
-            key,
-            key in columns && Array.isArray(v) ? new columns[key as keyof typeof columns](v) : v
-          ])
-        )
-      const tx = db.transaction(Object.keys(records), 'readwrite')
-      for (const [store, values] of Object.entries(records))
-        for (const value of values)
-          tx.objectStore(store).put(store === 'spanBuckets' ? typed(value as object) : value)
-      await new Promise((resolve) => (tx.oncomplete = resolve))
-      db.close()
-    },
-    { version, stores: [...stores, ...OTHER_STORES], records }
-  )
-}
-
-/** The app on a corpus of TEXT, and the corpus as the app stores it. */
-async function openOnText(launch: AppFixtures['launch']): Promise<{ page: Page; root: string }> {
-  const { page } = await launch({ corpus: await makeCorpus({ 'doc.txt': TEXT }) })
-  await expect(page.getByTestId('doc-text')).toHaveText(TEXT)
-  const [doc] = (await storedRecords(page, 'docs')) as { corpus: string }[]
-  return { page, root: doc!.corpus }
-}
-
-const colleagueLayer = (root: string): Record<string, unknown> => ({
-  corpus: root,
-  name: 'colleague',
-  importedAt: '',
-  source: 'x',
-  spans: 1
-})
+import { drawnSpans } from './text'
 
 test('spans stored one record each, as before buckets, are moved into buckets when the app starts', async ({
   launch
@@ -171,26 +93,17 @@ test('buckets holding their spans as objects, as schema version 5 stored them, a
     bucket,
     spans
   })
-  await writeOldDatabase(
-    page,
-    5,
-    [{ name: 'spanBuckets', keyPath: ['corpus', 'layer', 'docId', 'bucket'] }],
-    {
-      spanBuckets: [bucket('', 0, [mine[0]]), bucket('', 1, [mine[1]]), bucket('colleague', 0, theirs)],
-      layers: [colleagueLayer(root)]
-    }
-  )
+  await writeOldBuckets(page, 5, root, [
+    bucket('', 0, [mine[0]]),
+    bucket('', 1, [mine[1]]),
+    bucket('colleague', 0, theirs)
+  ])
   await page.reload()
 
   // The orphaned one is listed, not drawn; every field comes back as it was, empty ones too.
   await expect(page.getByTestId('span')).toHaveCount(1)
   await expect(page.getByTestId('orphan')).toHaveCount(1)
-  expect(await storedSpanRecords(page)).toEqual(mine.map((s) => ({ ...s, layer: '' })))
-  expect(await storedSpanRecords(page, 'colleague')).toEqual(
-    theirs.map((s) => ({ ...s, layer: 'colleague' }))
-  )
-  const records = (await storedRecords(page, 'spanBuckets')) as Record<string, unknown>[]
-  expect(records.every((r) => !('spans' in r) && typeof r['strings'] === 'string')).toBe(true)
+  await expectUpgraded(page, mine, theirs, ['m1', 'm2', 't1'])
 
   await page.getByTestId('span').click()
   await page.keyboard.press('Delete')
@@ -247,32 +160,21 @@ test('buckets with every string field in one string, as schema version 6 stored 
     { ...span('m3', 'met Kim', 'speculation'), author: 'later', note: '' }
   ]
   const theirs = [span('t1', 'met Kim', 'claim')]
-  await writeOldDatabase(
-    page,
-    6,
-    [{ name: 'spanBuckets', keyPath: ['corpus', 'layer', 'docId', 'bucket'] }],
-    {
-      spanBuckets: [
-        columnBucket6(root, '', 0, mine.slice(0, 2)),
-        columnBucket6(root, '', 1, mine.slice(2)),
-        columnBucket6(root, 'colleague', 0, theirs)
-      ],
-      layers: [colleagueLayer(root)]
-    }
-  )
+  await writeOldBuckets(page, 6, root, [
+    columnBucket6(root, '', 0, mine.slice(0, 2)),
+    columnBucket6(root, '', 1, mine.slice(2)),
+    columnBucket6(root, 'colleague', 0, theirs)
+  ])
   await page.reload()
 
   await expect(page.getByTestId('span')).toHaveCount(2)
   await expect(page.getByTestId('orphan')).toHaveCount(1)
-  expect(await storedSpanRecords(page)).toEqual(mine.map((s) => ({ ...s, layer: '' })))
-  expect(await storedSpanRecords(page, 'colleague')).toEqual(
-    theirs.map((s) => ({ ...s, layer: 'colleague' }))
-  )
-  const records = (await storedRecords(page, 'spanBuckets')) as Record<string, unknown>[]
-  expect(records.map((r) => [r['ids'], r['stamps']])).toEqual([
-    ['m1m2', ['earlier', STAMP]],
-    ['m3', ['later', STAMP]],
-    ['t1', ['earlier', STAMP]]
+  await expectUpgraded(page, mine, theirs, ['m1m2', 'm3', 't1'])
+  const texts = (await storedRecords(page, 'spanTexts')) as Record<string, unknown>[]
+  expect(texts.map((r) => r['stamps'])).toEqual([
+    ['earlier', STAMP],
+    ['later', STAMP],
+    ['earlier', STAMP]
   ])
 
   // The first drawn is m3, over "met Kim"; deleting it rewrites its bucket in the new layout.
@@ -281,4 +183,43 @@ test('buckets with every string field in one string, as schema version 6 stored 
   await expect(page.getByTestId('span')).toHaveCount(1)
   await expect(page.getByTestId('save-status')).toHaveText('Saved')
   expect((await storedSpanRecords(page)).map((s) => s.id)).toEqual(['m1', 'm2'])
+})
+
+test('buckets kept whole in one record, as schema version 7 stored them, are split in two when the app starts', async ({
+  launch
+}) => {
+  const { page, root } = await openOnText(launch)
+  const mine = [
+    { ...span('m1', 'Pompeo 👋', 'quote'), note: 'a “note”', suffix: ' met Kim.', orphaned: true },
+    span('m2', 'The summit was productive.', 'claim'),
+    { ...span('m3', 'met Kim', 'speculation'), author: 'later' }
+  ] as Span[]
+  const theirs = [span('t1', 'met Kim', 'claim')] as Span[]
+  // Version 7 kept a bucket as packBucket makes it, every field in one record.
+  const plain = (bucket: object): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(bucket).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v])
+    )
+  await writeOldBuckets(page, 7, root, [
+    plain(packBucket(root, '', 'doc.txt', 0, mine.slice(0, 2))),
+    plain(packBucket(root, '', 'doc.txt', 1, mine.slice(2))),
+    plain(packBucket(root, 'colleague', 'doc.txt', 0, theirs))
+  ])
+  await page.reload()
+
+  await expect(page.getByTestId('span')).toHaveCount(2)
+  await expect(page.getByTestId('orphan')).toHaveCount(1)
+  await expectUpgraded(page, mine, theirs, ['m1m2', 'm3', 't1'])
+  // The per-label counts of the corpus list, read from the places records alone.
+  await expect(page.getByTestId('doc-count-claim')).toHaveText('1')
+  await expect(page.getByTestId('doc-count-speculation')).toHaveText('1')
+
+  // Deleting the drawn m3 empties its bucket: both of its records go.
+  await page.getByTestId('span').first().click()
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('span')).toHaveCount(1)
+  await expect(page.getByTestId('save-status')).toHaveText('Saved')
+  expect((await storedSpanRecords(page)).map((s) => s.id)).toEqual(['m1', 'm2'])
+  expect(await storedRecords(page, 'spanBuckets')).toHaveLength(2)
+  expect(await storedRecords(page, 'spanTexts')).toHaveLength(2)
 })

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test'
-import { spansOf, type SpanBucket } from '../src/renderer/src/lib/buckets'
+import { expect, type Page } from '@playwright/test'
+import { joinBucket, spansOf, type BucketPlaces, type BucketTexts } from '../src/renderer/src/lib/buckets'
 
 /** Every record of one object store in the app's IndexedDB, read directly, not through the app. */
 export function storedRecords(page: Page, store: string): Promise<unknown[]> {
@@ -30,10 +30,13 @@ export function storedRecords(page: Page, store: string): Promise<unknown[]> {
 
 type StoredSpan = { id: string; docId: string; start: number; end: number; label: string; text: string }
 
-/** The spans stored in the app's IndexedDB, read straight from their buckets: mine, or a review layer's. */
+/** The spans stored in the app's IndexedDB, read straight from their buckets' two records: mine, or a review layer's. */
 export async function storedSpanRecords(page: Page, layer = ''): Promise<(StoredSpan & { layer: string })[]> {
-  const buckets = (await storedRecords(page, 'spanBuckets')) as SpanBucket[]
-  return buckets
+  const places = (await storedRecords(page, 'spanBuckets')) as BucketPlaces[]
+  const texts = (await storedRecords(page, 'spanTexts')) as BucketTexts[]
+  expect(texts).toHaveLength(places.length)
+  return places
+    .map((p, i) => joinBucket(p, texts[i]))
     .filter((b) => b.layer === layer)
     .flatMap((b) => spansOf(b).map((s) => ({ ...s, layer: b.layer })))
 }

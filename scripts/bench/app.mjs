@@ -105,28 +105,37 @@ export async function timeExport(page, format) {
 }
 
 /**
- * The floor for an import: the records the app stored (its span buckets, read back raw), put raw into
- * a fresh IndexedDB database in one transaction, as durably as the app writes them.
+ * The floor for an import: the records the app stored (both records of each span bucket, read back
+ * raw), put raw into a fresh IndexedDB database in one transaction, as durably as the app writes them.
  */
 export function timeRawPut(page) {
   return page.evaluate(async () => {
+    const STORES = ['spanBuckets', 'spanTexts']
     const done = (request) =>
       new Promise((resolve, reject) => {
         request.onsuccess = () => resolve(request.result)
         request.onerror = () => reject(request.error)
       })
     const app = await done(indexedDB.open('spanmark'))
-    const read = app.transaction('spanBuckets').objectStore('spanBuckets')
-    const [records, keys] = await Promise.all([done(read.getAll()), done(read.getAllKeys())])
+    const read = app.transaction(STORES)
+    const stored = await Promise.all(
+      STORES.map(async (name) => {
+        const store = read.objectStore(name)
+        const [records, keys] = await Promise.all([done(store.getAll()), done(store.getAllKeys())])
+        return { name, records, keys }
+      })
+    )
     app.close()
-    const name = `bench-floor-${records.length}-${Date.now()}`
+    const name = `bench-floor-${stored[0].records.length}-${Date.now()}`
     const opening = indexedDB.open(name, 1)
-    opening.onupgradeneeded = () => opening.result.createObjectStore('spanBuckets')
+    opening.onupgradeneeded = () => STORES.forEach((store) => opening.result.createObjectStore(store))
     const db = await done(opening)
     const started = performance.now()
-    const tx = db.transaction('spanBuckets', 'readwrite', { durability: 'strict' })
-    const store = tx.objectStore('spanBuckets')
-    records.forEach((record, i) => store.put(record, keys[i]))
+    const tx = db.transaction(STORES, 'readwrite', { durability: 'strict' })
+    for (const { name, records, keys } of stored) {
+      const store = tx.objectStore(name)
+      records.forEach((record, i) => store.put(record, keys[i]))
+    }
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve
       tx.onerror = () => reject(tx.error)

@@ -17,7 +17,7 @@ export const docWriter = (format: DocFormat, meta: ExportMeta): DocWriter =>
   format === 'spanmark' ? spanmarkWriter(meta) : jsonlWriter
 
 /** Documents written one after another, separated: the stretch of a file between its head and tail. */
-export const docParts = (writer: DocWriter, docs: readonly ExportDoc[]): string[] =>
+export const docParts = <D>(writer: DocWriter<D>, docs: readonly D[]): string[] =>
   docs.map((doc, i) => (i ? writer.separator : '') + writer.part(doc))
 
 /** An export's file name and type. */

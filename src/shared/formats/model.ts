@@ -3,6 +3,9 @@ import type { LabelDef, Span } from '../spans'
 /** One document as exported: its decoded text and its spans, offsets in code points. */
 export type ExportDoc = { id: string; sha256: string; text: string; spans: Span[] }
 
+/** A document as a format needs it that writes only where each span lies and its label. */
+export type PlacesDoc = Omit<ExportDoc, 'spans'> & { spans: readonly Pick<Span, 'start' | 'end' | 'label'>[] }
+
 export type ExportMeta = { annotator: string; labels: readonly LabelDef[]; exportedAt: string }
 
 export const EXPORT_FORMATS = ['spanmark', 'jsonl', 'brat', 'csv', 'w3c'] as const
@@ -15,9 +18,9 @@ export type ExportFile = { name: string; parts: (string | Uint8Array)[]; mime: s
  * A format written a document at a time: its file is `head`, then each document's `part` with
  * `separator` between them, then `tail`. Runs of documents can so be written apart, at once, and joined in order.
  */
-export type DocWriter = {
+export type DocWriter<D = ExportDoc> = {
   head: string
-  part: (doc: ExportDoc) => string
+  part: (doc: D) => string
   separator: string
   tail: string
 }
@@ -63,9 +66,11 @@ export function bytesOf(parts: readonly (string | Uint8Array)[]): Uint8Array<Arr
 
 /** Spans in a stable order, so the same data always exports to the same bytes. */
 export const inExportOrder = (spans: readonly Span[]): Span[] =>
-  [...spans].sort(
-    (a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id)
-  )
+  [...spans].sort((a, b) => byPlace(a, b) || a.id.localeCompare(b.id))
+
+/** Spans by start, then end, then label: the export order, but for ids. */
+export const byPlace = (a: PlacesDoc['spans'][number], b: PlacesDoc['spans'][number]): number =>
+  a.start - b.start || a.end - b.end || a.label.localeCompare(b.label)
 
 /** A span as read from a file, before it is matched to a corpus document. */
 export type ImportedSpan = {

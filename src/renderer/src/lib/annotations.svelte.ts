@@ -5,7 +5,7 @@ import { byPosition, DEFAULT_LABELS, placeAmong, timestamp } from '../../../shar
 import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
 import { BucketIndex, countBucketLabels } from './buckets'
 import { db, storageErrorMessage, type DocRecord } from './db'
-import { indexOfWritten, MINE, readBuckets, readMineDoc, storeSpanChange, writeDocSpans } from './layers'
+import { indexOfWritten, MINE, readMineDoc, readPlaces, storeSpanChange, writeDocSpans } from './layers'
 import { History, invert, type Change, type Step } from './history'
 import type { ImportWritten } from './import-job'
 
@@ -64,7 +64,7 @@ export class AnnotationState {
     this.author = author?.value ?? defaultAuthor
     this.statuses = Object.fromEntries(docs.map((d) => [d.docId, d.status]))
     const counts: Record<string, Record<string, number>> = {}
-    for (const bucket of await readBuckets(corpus, MINE))
+    for (const bucket of await readPlaces(corpus, MINE))
       countBucketLabels(bucket, (counts[bucket.docId] ??= {}))
     this.counts = counts
   }

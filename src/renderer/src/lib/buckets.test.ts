@@ -4,13 +4,16 @@ import fc from 'fast-check'
 import {
   BUCKET_SIZE,
   BucketIndex,
-  bucketsOf,
   countBucketLabels,
   docBuckets,
   idsOf,
+  joinBucket,
   packBucket,
-  spansOf
+  placesOf,
+  spansOf,
+  splitBucket
 } from './buckets'
+import { bucketsOf } from './legacy-buckets'
 
 const span = (id: string, docId = 'a.txt'): Span => ({
   id,
@@ -71,6 +74,16 @@ describe('packBucket', () => {
         expect(spansOf(bucket)).toStrictEqual(spans)
         expect(idsOf(bucket)).toEqual(spans.map((s) => s.id))
         expect(bucket.size).toBe(spans.length)
+        const [places, texts] = splitBucket(bucket)
+        expect(spansOf(joinBucket(places, texts))).toStrictEqual(spans)
+        expect(placesOf(places)).toStrictEqual(
+          spans.map(({ start, end, label, orphaned }) => ({
+            start,
+            end,
+            label,
+            ...(orphaned && { orphaned })
+          }))
+        )
       }),
       { numRuns: 300 }
     )
@@ -84,6 +97,36 @@ describe('packBucket', () => {
     expect(bucket.ids).toBe('abc')
     expect(bucket.strings).toBe('xyx')
     expect(spansOf(bucket)).toStrictEqual(spans)
+  })
+
+  it('splits into a places record, no string of span text in it, and a texts record, each keyed as the bucket', () => {
+    const spans = [
+      { ...span('a'), note: 'n', prefix: 'p', suffix: 's' },
+      { ...span('b'), orphaned: true as const }
+    ]
+    const [places, texts] = splitBucket(packBucket('/c', 'colleague', 'a.txt', 3, spans))
+    const key = { corpus: '/c', layer: 'colleague', docId: 'a.txt', bucket: 3 }
+    expect(places).toStrictEqual({
+      ...key,
+      size: 2,
+      offsets: new Int32Array([0, 1, 0, 1]),
+      labels: ['claim'],
+      labelAt: new Uint16Array([0, 0]),
+      flags: new Uint8Array([7, 8])
+    })
+    expect(texts).toMatchObject({
+      ...key,
+      ids: 'ab',
+      strings: 'xnpsx',
+      stamps: ['me', '2026-01-01T00:00:00.000Z']
+    })
+  })
+
+  it('refuses to join a places record with texts of another bucket, or none', () => {
+    const [places] = splitBucket(packBucket('/c', '', 'a.txt', 0, [span('a')]))
+    const [, other] = splitBucket(packBucket('/c', '', 'a.txt', 1, [span('b')]))
+    expect(() => joinBucket(places, other)).toThrow('Stored spans of a.txt are incomplete')
+    expect(() => joinBucket(places, undefined)).toThrow('bucket 0 has no texts')
   })
 
   it('counts labels without making the spans', () => {

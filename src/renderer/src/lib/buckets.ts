@@ -123,6 +123,48 @@ export function packBucket(
   }
 }
 
+/** A bucket's key: its corpus, layer, document and number. */
+export type BucketKey = Pick<SpanBucket, 'corpus' | 'layer' | 'docId' | 'bucket'>
+
+/**
+ * A bucket is stored as two records under its key. `spanBuckets` holds where its spans lie and how
+ * they are labelled, about 11 bytes a span, which is all that counting spans or a JSONL export reads.
+ * `spanTexts` holds the rest (ids, text fields, authors and times), most of the bytes.
+ */
+export type BucketPlaces = BucketKey & Pick<SpanBucket, 'size' | 'offsets' | 'labels' | 'labelAt' | 'flags'>
+export type BucketTexts = BucketKey & Pick<SpanBucket, 'ids' | 'strings' | 'ends' | 'stamps' | 'stampAt'>
+
+/** A bucket as the two records it is stored in. */
+export function splitBucket(whole: SpanBucket): [BucketPlaces, BucketTexts] {
+  const { corpus, layer, docId, bucket, size, offsets, labels, labelAt, flags } = whole
+  const { ids, strings, ends, stamps, stampAt } = whole
+  return [
+    { corpus, layer, docId, bucket, size, offsets, labels, labelAt, flags },
+    { corpus, layer, docId, bucket, ids, strings, ends, stamps, stampAt }
+  ]
+}
+
+/** A bucket made whole again from its two records, which must share its key. */
+export function joinBucket(places: BucketPlaces, texts: BucketTexts | undefined): SpanBucket {
+  if (texts?.docId !== places.docId || texts.bucket !== places.bucket)
+    throw new Error(`Stored spans of ${places.docId} are incomplete: bucket ${places.bucket} has no texts.`)
+  return { ...places, ...texts }
+}
+
+/** Where a span lies and how it is labelled: what a bucket's places record holds of it. */
+export type SpanPlace = Pick<Span, 'start' | 'end' | 'label' | 'orphaned'>
+
+/** The places of a bucket's spans, in the order they were packed, without reading their texts. */
+export function placesOf({ size, offsets, labels, labelAt, flags }: BucketPlaces): SpanPlace[] {
+  const places = new Array<SpanPlace>(size)
+  for (let i = 0; i < size; i++) {
+    const place: SpanPlace = { start: offsets[2 * i]!, end: offsets[2 * i + 1]!, label: labels[labelAt[i]!]! }
+    if (flags[i]! & ORPHANED) place.orphaned = true
+    places[i] = place
+  }
+  return places
+}
+
 /** What a bucket keeps of its spans besides their strings: the same in every layout so far. */
 export type BucketColumns = Pick<SpanBucket, 'docId' | 'offsets' | 'labels' | 'labelAt' | 'flags'>
 
@@ -186,7 +228,7 @@ export function idsOf({ size, ids, ends }: SpanBucket): string[] {
 
 /** Adds a bucket's spans per label to `into`, without making the spans. */
 export function countBucketLabels(
-  { size, labels, labelAt }: SpanBucket,
+  { size, labels, labelAt }: Pick<BucketPlaces, 'size' | 'labels' | 'labelAt'>,
   into: Record<string, number> = {}
 ): Record<string, number> {
   for (let i = 0; i < size; i++) {
@@ -207,18 +249,6 @@ export function docBuckets(
   for (let i = 0; i < spans.length; i += BUCKET_SIZE)
     buckets.push(packBucket(corpus, layer, docId, buckets.length, spans.slice(i, i + BUCKET_SIZE)))
   return buckets
-}
-
-/** Span records of any corpora, layers and documents, grouped into buckets. */
-export function bucketsOf(records: readonly (Span & { corpus: string; layer: string })[]): SpanBucket[] {
-  const groups = new Map<string, { corpus: string; layer: string; docId: string; spans: Span[] }>()
-  for (const { corpus, layer, ...span } of records) {
-    const key = JSON.stringify([corpus, layer, span.docId])
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = { corpus, layer, docId: span.docId, spans: [] }))
-    group.spans.push(span)
-  }
-  return [...groups.values()].flatMap((g) => docBuckets(g.corpus, g.layer, g.docId, g.spans))
 }
 
 /** Which bucket each span of the open document is stored in, and where a new one goes. */

@@ -1,7 +1,9 @@
+import type { Table } from 'dexie'
 import { docParts, docWriter, exportAs, isDocFormat } from '../../../shared/formats/export'
+import { jsonlWriter } from '../../../shared/formats/jsonl'
 import { bytesOf, type ExportFormat, type ExportMeta } from '../../../shared/formats/model'
-import { db } from './db'
-import { storedSpans } from './layers'
+import { db, spanStores } from './db'
+import { storedPlaces, storedSpans } from './layers'
 
 /** A document to export, as read from the corpus. */
 export type JobDoc = { id: string; sha256: string; text: string }
@@ -25,9 +27,29 @@ export type JobOutput = { bytes: Uint8Array<ArrayBuffer>; spans: number; orphans
 
 export async function writeJob(job: ExportJob): Promise<JobOutput> {
   const { corpus, layer, format, meta } = job
-  const stored = await db.transaction('r', db.spanBuckets, () =>
-    Promise.all(job.docs.map((doc) => storedSpans(corpus, layer, doc.id)))
+  // JSONL writes where each span lies and its label, which the places records hold: their texts are not read.
+  if (format === 'jsonl') {
+    const { docs, ...counts } = await keptSpans(job, [db.spanBuckets], (id) =>
+      storedPlaces(corpus, layer, id)
+    )
+    return { bytes: bytesOf(docParts(jsonlWriter, docs)), ...counts }
+  }
+  const { docs, ...counts } = await keptSpans(job, spanStores, (id) => storedSpans(corpus, layer, id))
+  const bytes = bytesOf(
+    isDocFormat(format)
+      ? docParts(docWriter(format, meta), docs)
+      : exportAs(format, docs, meta, job.baseName).parts
   )
+  return { bytes, ...counts }
+}
+
+/** A job's documents with their stored spans, read in one transaction of `stores`, orphans left out and counted. */
+async function keptSpans<S extends { orphaned?: boolean }>(
+  job: ExportJob,
+  stores: Table[],
+  read: (docId: string) => Promise<S[]>
+): Promise<{ docs: (JobDoc & { spans: S[] })[]; spans: number; orphans: number }> {
+  const stored = await db.transaction('r', stores, () => Promise.all(job.docs.map((doc) => read(doc.id))))
   let spans = 0
   let orphans = 0
   const docs = job.docs.map((doc, i) => {
@@ -36,12 +58,7 @@ export async function writeJob(job: ExportJob): Promise<JobOutput> {
     orphans += stored[i]!.length - kept.length
     return { ...doc, spans: kept }
   })
-  const bytes = bytesOf(
-    isDocFormat(format)
-      ? docParts(docWriter(format, meta), docs)
-      : exportAs(format, docs, meta, job.baseName).parts
-  )
-  return { bytes, spans, orphans }
+  return { docs, spans, orphans }
 }
 
 /** What a worker answers a job with. */

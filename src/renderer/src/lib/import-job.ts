@@ -3,7 +3,7 @@ import { ImportError } from '../../../shared/formats/model'
 import { docMatcher, placeImported, type CorpusDoc } from '../../../shared/formats/place'
 import { countLabels, type Span } from '../../../shared/spans'
 import { uuidSource } from '../../../shared/uuid'
-import { db, isQuotaError } from './db'
+import { db, isQuotaError, spanStores } from './db'
 import { mergeMine, writeLayer } from './layers'
 
 export type ImportTarget = 'mine' | 'layer'
@@ -90,7 +90,7 @@ export async function runImport(job: ImportJob, io: ImportIo): Promise<ImportOut
       const counts = Object.fromEntries([...docs].map(([id, spans]) => [id, countLabels(spans)]))
       written = { counts, open: job.openDocId === undefined ? undefined : docs.get(job.openDocId) }
     } else {
-      await db.transaction('rw', db.spanBuckets, db.layers, async () => {
+      await db.transaction('rw', [...spanStores, db.layers], async () => {
         await writeLayer(corpus, name, placement.spans)
         await db.layers.put({
           corpus,

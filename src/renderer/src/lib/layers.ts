@@ -1,8 +1,19 @@
 import Dexie from 'dexie'
 import { byDoc } from '../../../shared/figures'
 import { timestamp, type Span } from '../../../shared/spans'
-import { BucketIndex, docBuckets, packBucket, spansOf, type SpanBucket } from './buckets'
-import { db } from './db'
+import {
+  BucketIndex,
+  docBuckets,
+  joinBucket,
+  packBucket,
+  placesOf,
+  spansOf,
+  splitBucket,
+  type BucketPlaces,
+  type SpanBucket,
+  type SpanPlace
+} from './buckets'
+import { db, spanStores } from './db'
 
 /** My own annotations, as a layer name. */
 export const MINE = 'mine'
@@ -12,8 +23,10 @@ export const GOLD = 'gold'
 /** The layer as stored: '' for mine, so no imported layer's name can collide with it. */
 const layerKey = (layer: string): string => (layer === MINE ? '' : layer)
 
-/** The buckets of one layer in a corpus, or of one document in it, as a key range. */
-function bucketRange(corpus: string, layer: string, docId?: string): Dexie.Collection<SpanBucket> {
+type BucketTable = typeof db.spanBuckets | typeof db.spanTexts
+
+/** The records of one layer in a corpus, or of one document in it, in one of the bucket stores. */
+function bucketRange<T extends BucketTable>(table: T, corpus: string, layer: string, docId?: string) {
   const key = layerKey(layer)
   const [low, high] =
     docId === undefined
@@ -25,11 +38,49 @@ function bucketRange(corpus: string, layer: string, docId?: string): Dexie.Colle
           [corpus, key, docId, Dexie.minKey],
           [corpus, key, docId, Dexie.maxKey]
         ]
-  return db.spanBuckets.where('[corpus+layer+docId+bucket]').between(low, high)
+  return table.where('[corpus+layer+docId+bucket]').between(low, high) as ReturnType<T['toCollection']>
 }
 
+/** The whole buckets of a layer (or of one document in it): both records of each, read in one transaction. */
 export const readBuckets = (corpus: string, layer: string, docId?: string): Promise<SpanBucket[]> =>
-  bucketRange(corpus, layer, docId).toArray()
+  db.transaction('r', spanStores, async () => {
+    const [places, texts] = await Promise.all([
+      bucketRange(db.spanBuckets, corpus, layer, docId).toArray(),
+      bucketRange(db.spanTexts, corpus, layer, docId).toArray()
+    ])
+    return places.map((p, i) => joinBucket(p, texts[i]))
+  })
+
+/** The places records of a layer's buckets (or of one document's), without their texts. */
+export const readPlaces = (corpus: string, layer: string, docId?: string): Promise<BucketPlaces[]> =>
+  bucketRange(db.spanBuckets, corpus, layer, docId).toArray()
+
+/** Every stored span's place in a document of a layer, orphans included. */
+export const storedPlaces = async (corpus: string, layer: string, docId: string): Promise<SpanPlace[]> =>
+  (await readPlaces(corpus, layer, docId)).flatMap(placesOf)
+
+/** How many spans a layer holds (or one document in it), counted from the places alone. */
+async function countStored(corpus: string, layer: string, docId?: string): Promise<number> {
+  let count = 0
+  await bucketRange(db.spanBuckets, corpus, layer, docId).each((b) => (count += b.size))
+  return count
+}
+
+/** Stores whole buckets, each as its two records. */
+function putBuckets(buckets: readonly SpanBucket[]): Promise<unknown> {
+  const records = buckets.map(splitBucket)
+  return Promise.all([
+    db.spanBuckets.bulkPut(records.map(([places]) => places)),
+    db.spanTexts.bulkPut(records.map(([, texts]) => texts))
+  ])
+}
+
+/** Deletes the buckets of a layer (or of one document in it), both records of each. */
+const deleteBuckets = (corpus: string, layer: string, docId?: string): Promise<unknown> =>
+  Promise.all([
+    bucketRange(db.spanBuckets, corpus, layer, docId).delete(),
+    bucketRange(db.spanTexts, corpus, layer, docId).delete()
+  ])
 
 const spansIn = (buckets: readonly SpanBucket[]): Span[] => buckets.flatMap(spansOf)
 
@@ -63,12 +114,10 @@ export function writeDocSpans(
   docId: string,
   spans: readonly Span[]
 ): Promise<number> {
-  return db.transaction('rw', db.spanBuckets, async () => {
-    const range = bucketRange(corpus, layer, docId)
-    let before = 0
-    await range.each((b) => (before += b.size))
-    await range.delete()
-    await db.spanBuckets.bulkPut(docBuckets(corpus, layerKey(layer), docId, spans))
+  return db.transaction('rw', spanStores, async () => {
+    const before = await countStored(corpus, layer, docId)
+    await deleteBuckets(corpus, layer, docId)
+    await putBuckets(docBuckets(corpus, layerKey(layer), docId, spans))
     return before
   })
 }
@@ -79,7 +128,7 @@ export function writeDocSpans(
  */
 export function mergeMine(corpus: string, spans: readonly Span[]): Promise<Map<string, Span[]>> {
   const added = byDoc(spans)
-  return db.transaction('rw', db.spanBuckets, async () => {
+  return db.transaction('rw', spanStores, async () => {
     // Every document's stored spans asked for at once: IndexedDB answers them in one go, not in turn.
     const stored = await Promise.all([...added.keys()].map((docId) => readBuckets(corpus, MINE, docId)))
     const written = new Map<string, Span[]>()
@@ -90,13 +139,13 @@ export function mergeMine(corpus: string, spans: readonly Span[]): Promise<Map<s
       if (stored[i]!.length) {
         const ids = new Set(spans.map((s) => s.id))
         merged = [...spansIn(stored[i]!).filter((s) => !ids.has(s.id)), ...spans]
-        deletes.push(bucketRange(corpus, MINE, docId).delete())
+        deletes.push(deleteBuckets(corpus, MINE, docId))
       }
       written.set(docId, merged)
       buckets.push(...docBuckets(corpus, layerKey(MINE), docId, merged))
     }
     await Promise.all(deletes)
-    await db.spanBuckets.bulkPut(buckets)
+    await putBuckets(buckets)
     return written
   })
 }
@@ -115,10 +164,12 @@ export async function storeSpanChange(
   const bucket = index.place(id)
   if (!after) index.drop(id)
   try {
-    await db.transaction('rw', db.spanBuckets, async () => {
+    await db.transaction('rw', spanStores, async () => {
       const key: [string, string, string, number] = [corpus, '', docId, bucket]
-      const stored = await db.spanBuckets.get(key)
-      const spans = stored ? spansOf(stored) : []
+      const [places, texts] = await Promise.all([db.spanBuckets.get(key), db.spanTexts.get(key)])
+      const spans = places ? spansOf(joinBucket(places, texts)) : []
+      const remove = (key: [string, string, string, number]): Promise<unknown> =>
+        Promise.all([db.spanBuckets.delete(key), db.spanTexts.delete(key)])
       let at = spans.findIndex((s) => s.id === id)
       if (at === -1 && before) {
         // The index in memory should always know the bucket; should it ever be wrong, the span is found anyway.
@@ -127,14 +178,14 @@ export async function storeSpanChange(
           if (other.bucket === bucket || !held.some((s) => s.id === id)) continue
           const kept = held.filter((s) => s.id !== id)
           await (kept.length
-            ? db.spanBuckets.put(packBucket(corpus, '', docId, other.bucket, kept))
-            : db.spanBuckets.delete([corpus, '', docId, other.bucket]))
+            ? putBuckets([packBucket(corpus, '', docId, other.bucket, kept)])
+            : remove([corpus, '', docId, other.bucket]))
         }
       }
       if (at === -1) at = spans.length
       const next = after ? spans.toSpliced(at, 1, after) : spans.toSpliced(at, 1)
-      if (next.length === 0) await db.spanBuckets.delete(key)
-      else await db.spanBuckets.put(packBucket(corpus, '', docId, bucket, next))
+      if (next.length === 0) await remove(key)
+      else await putBuckets([packBucket(corpus, '', docId, bucket, next)])
     })
   } catch (error) {
     if (before) index.set(id, bucket)
@@ -158,9 +209,9 @@ export const indexOfWritten = (corpus: string, docId: string, spans: readonly Sp
 
 /** Replaces every span of a review layer in a corpus with these, in one transaction. */
 export function writeLayer(corpus: string, layer: string, spans: readonly Span[]): Promise<void> {
-  return db.transaction('rw', db.spanBuckets, async () => {
-    await bucketRange(corpus, layer).delete()
-    await db.spanBuckets.bulkPut(
+  return db.transaction('rw', spanStores, async () => {
+    await deleteBuckets(corpus, layer)
+    await putBuckets(
       [...byDoc(spans)].flatMap(([docId, list]) => docBuckets(corpus, layerKey(layer), docId, list))
     )
   })
@@ -168,11 +219,9 @@ export function writeLayer(corpus: string, layer: string, spans: readonly Span[]
 
 /** Deletes every span of a layer in a corpus; returns how many there were. */
 export function deleteLayerSpans(corpus: string, layer: string): Promise<number> {
-  return db.transaction('rw', db.spanBuckets, async () => {
-    const range = bucketRange(corpus, layer)
-    let count = 0
-    await range.each((b) => (count += b.size))
-    await range.delete()
+  return db.transaction('rw', spanStores, async () => {
+    const count = await countStored(corpus, layer)
+    await deleteBuckets(corpus, layer)
     return count
   })
 }
@@ -184,7 +233,7 @@ export async function replaceLayerDoc(
   docId: string,
   spans: Span[]
 ): Promise<void> {
-  await db.transaction('rw', db.spanBuckets, db.layers, async () => {
+  await db.transaction('rw', [...spanStores, db.layers], async () => {
     const before = await writeDocSpans(corpus, layer, docId, spans)
     const existing = await db.layers.get([corpus, layer])
     await db.layers.put({

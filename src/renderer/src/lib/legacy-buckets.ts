@@ -1,7 +1,5 @@
 import type { Span } from '../../../shared/spans'
-import { spanAt, type BucketColumns, type SpanBucket } from './buckets'
-
-type BucketKey = Pick<SpanBucket, 'corpus' | 'layer' | 'docId' | 'bucket'>
+import { docBuckets, spanAt, type BucketColumns, type BucketKey, type SpanBucket } from './buckets'
 
 /** A bucket as schema versions 4 and 5 stored it: its spans as objects. */
 export type ObjectBucket = BucketKey & { spans: Span[] }
@@ -37,4 +35,16 @@ export function spansOfColumns6(bucket: ColumnBucket6): Span[] {
     })
   }
   return spans
+}
+
+/** Span records of any corpora, layers and documents (as schema version 3 kept them), grouped into buckets. */
+export function bucketsOf(records: readonly (Span & { corpus: string; layer: string })[]): SpanBucket[] {
+  const groups = new Map<string, { corpus: string; layer: string; docId: string; spans: Span[] }>()
+  for (const { corpus, layer, ...span } of records) {
+    const key = JSON.stringify([corpus, layer, span.docId])
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { corpus, layer, docId: span.docId, spans: [] }))
+    group.spans.push(span)
+  }
+  return [...groups.values()].flatMap((g) => docBuckets(g.corpus, g.layer, g.docId, g.spans))
 }

@@ -11,7 +11,7 @@ import { timestamp, type Span } from '../../../shared/spans'
 import { annotations } from './annotations.svelte'
 import { readTexts } from './texts'
 import { corpus } from './corpus.svelte'
-import { db, type DecisionRecord, type LayerRecord } from './db'
+import { db, spanStores, type DecisionRecord, type LayerRecord } from './db'
 import { deleteLayerSpans, GOLD, layerSpans, MINE, replaceLayerDoc } from './layers'
 
 /** Review mode: two layers compared, agreement figures, differences and the decisions that build the gold layer. */
@@ -136,7 +136,7 @@ export class ReviewState {
   }
 
   async removeLayer(name: string): Promise<void> {
-    await db.transaction('rw', db.spanBuckets, db.layers, async () => {
+    await db.transaction('rw', [...spanStores, db.layers], async () => {
       await deleteLayerSpans(annotations.corpus, name)
       await db.layers.delete([annotations.corpus, name])
     })
@@ -147,7 +147,7 @@ export class ReviewState {
   private async store(key: string, docId: string, record: DecisionRecord | undefined): Promise<void> {
     if (record) this.decisions[key] = record
     else delete this.decisions[key]
-    await db.transaction('rw', db.decisions, db.spanBuckets, db.layers, async () => {
+    await db.transaction('rw', [db.decisions, ...spanStores, db.layers], async () => {
       if (record) await db.decisions.put($state.snapshot(record))
       else await db.decisions.delete([annotations.corpus, this.pair, key])
       await replaceLayerDoc(annotations.corpus, GOLD, docId, this.goldFor(docId))
