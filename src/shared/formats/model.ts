@@ -3,8 +3,11 @@ import type { LabelDef, Span } from '../spans'
 /** One document as exported: its decoded text and its spans, offsets in code points. */
 export type ExportDoc = { id: string; sha256: string; text: string; spans: Span[] }
 
+/** Where a span lies and its label. */
+export type Placed = Pick<Span, 'start' | 'end' | 'label'>
+
 /** A document as a format needs it that writes only where each span lies and its label. */
-export type PlacesDoc = Omit<ExportDoc, 'spans'> & { spans: readonly Pick<Span, 'start' | 'end' | 'label'>[] }
+export type PlacesDoc = Omit<ExportDoc, 'spans'> & { spans: readonly Placed[] }
 
 export type ExportMeta = { annotator: string; labels: readonly LabelDef[]; exportedAt: string }
 
@@ -69,7 +72,7 @@ export const inExportOrder = (spans: readonly Span[]): Span[] =>
   [...spans].sort((a, b) => byPlace(a, b) || a.id.localeCompare(b.id))
 
 /** Spans by start, then end, then label: the export order, but for ids. */
-export const byPlace = (a: PlacesDoc['spans'][number], b: PlacesDoc['spans'][number]): number =>
+export const byPlace = (a: Placed, b: Placed): number =>
   a.start - b.start || a.end - b.end || a.label.localeCompare(b.label)
 
 /** A span as read from a file, before it is matched to a corpus document. */

@@ -91,7 +91,7 @@ export class SpanmarkDb extends Dexie {
           ref.value = packBucket(corpus, layer, docId, bucket, spansOfColumns6(record))
         })
     )
-    // Places apart from texts: counting spans or writing JSONL reads a seventh of the bytes.
+    // Places apart from texts: counting spans or writing JSONL reads about 11 bytes a span instead of 262.
     this.version(8)
       .stores({ spanTexts: '[corpus+layer+docId+bucket]' })
       .upgrade(async (tx) => {

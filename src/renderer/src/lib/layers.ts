@@ -82,6 +82,10 @@ const deleteBuckets = (corpus: string, layer: string, docId?: string): Promise<u
     bucketRange(db.spanTexts, corpus, layer, docId).delete()
   ])
 
+/** Deletes one bucket, both of its records. */
+const deleteBucket = (key: [string, string, string, number]): Promise<unknown> =>
+  Promise.all([db.spanBuckets.delete(key), db.spanTexts.delete(key)])
+
 const spansIn = (buckets: readonly SpanBucket[]): Span[] => buckets.flatMap(spansOf)
 
 /** Every stored span of a layer (or of one document in it), orphans included. */
@@ -168,8 +172,6 @@ export async function storeSpanChange(
       const key: [string, string, string, number] = [corpus, '', docId, bucket]
       const [places, texts] = await Promise.all([db.spanBuckets.get(key), db.spanTexts.get(key)])
       const spans = places ? spansOf(joinBucket(places, texts)) : []
-      const remove = (key: [string, string, string, number]): Promise<unknown> =>
-        Promise.all([db.spanBuckets.delete(key), db.spanTexts.delete(key)])
       let at = spans.findIndex((s) => s.id === id)
       if (at === -1 && before) {
         // The index in memory should always know the bucket; should it ever be wrong, the span is found anyway.
@@ -179,12 +181,12 @@ export async function storeSpanChange(
           const kept = held.filter((s) => s.id !== id)
           await (kept.length
             ? putBuckets([packBucket(corpus, '', docId, other.bucket, kept)])
-            : remove([corpus, '', docId, other.bucket]))
+            : deleteBucket([corpus, '', docId, other.bucket]))
         }
       }
       if (at === -1) at = spans.length
       const next = after ? spans.toSpliced(at, 1, after) : spans.toSpliced(at, 1)
-      if (next.length === 0) await remove(key)
+      if (next.length === 0) await deleteBucket(key)
       else await putBuckets([packBucket(corpus, '', docId, bucket, next)])
     })
   } catch (error) {
