@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openApp, timeExport, timeImport, timeRawPut, watchFrames } from './app.mjs'
+import { openApp, timeExport, timeImport, timeRawPut, timeUntil, watchFrames } from './app.mjs'
 import { bigText, prng, randomSpans, sampleTexts, spanmarkExportDocs, toJsonl, toSpanmark } from './data.mjs'
 import { heapMb, scrollSlowFrames, timeCreateSpans, timeOpenDoc } from './page-probes.mjs'
 
@@ -111,10 +111,10 @@ async function corpusList(count) {
     report('list_corpus_ms', count, Date.now() - started, 'ms')
     await app.page.keyboard.press('Control+f')
     await app.page.getByTestId('search-input').fill('Pompeo')
-    const searchStarted = Date.now()
-    await app.page.getByTestId('search-input').press('Enter')
-    await app.page.getByTestId('search-summary').waitFor()
-    report('search_corpus_ms', count, Date.now() - searchStarted, 'ms')
+    const searched = await timeUntil(app.page, '[data-testid="search-summary"]', () =>
+      app.page.getByTestId('search-input').press('Enter')
+    )
+    report('search_corpus_ms', count, searched, 'ms')
   } finally {
     await app.stop()
   }
@@ -208,13 +208,13 @@ async function agreementFigures(spanCount) {
     await app.page.getByTestId('doc-text').waitFor()
     await timeImport(app.page, mineFile)
     await timeImport(app.page, theirFile, 'colleague')
-    const started = Date.now()
-    await app.page.getByTestId('review-button').click()
-    await app.page.locator('[data-testid="agreement"][data-exact-f1]').waitFor()
+    const took = await timeUntil(app.page, '[data-testid="agreement"][data-exact-f1]', () =>
+      app.page.getByTestId('review-button').click()
+    )
     report(
       'agreement_ms',
       mine.reduce((n, d) => n + d.spans.length, 0),
-      Date.now() - started,
+      took,
       'ms'
     )
   } finally {
