@@ -1,3 +1,4 @@
+import type { Placed } from '../../../shared/formats/model'
 import type { Span } from '../../../shared/spans'
 
 /**
@@ -131,7 +132,7 @@ export type BucketKey = Pick<SpanBucket, 'corpus' | 'layer' | 'docId' | 'bucket'
  * they are labelled, about 11 bytes a span, which is all that counting spans or a JSONL export reads.
  * `spanTexts` holds the rest (ids, text fields, authors and times), most of the bytes.
  */
-export type BucketPlaces = BucketKey & Pick<SpanBucket, 'size' | 'offsets' | 'labels' | 'labelAt' | 'flags'>
+export type BucketPlaces = BucketKey & BucketColumns & Pick<SpanBucket, 'size'>
 export type BucketTexts = BucketKey & Pick<SpanBucket, 'ids' | 'strings' | 'ends' | 'stamps' | 'stampAt'>
 
 /** A bucket as the two records it is stored in. */
@@ -152,7 +153,7 @@ export function joinBucket(places: BucketPlaces, texts: BucketTexts | undefined)
 }
 
 /** Where a span lies and how it is labelled: what a bucket's places record holds of it. */
-export type SpanPlace = Pick<Span, 'start' | 'end' | 'label' | 'orphaned'>
+export type SpanPlace = Placed & Pick<Span, 'orphaned'>
 
 /** The places of a bucket's spans, in the order they were packed, without reading their texts. */
 export function placesOf({ size, offsets, labels, labelAt, flags }: BucketPlaces): SpanPlace[] {

@@ -1,14 +1,15 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Transaction } from 'dexie'
 import type { Decision } from '../../../shared/review'
 import type { DocStatus, LabelDef, Span } from '../../../shared/spans'
-import { packBucket, splitBucket, type BucketPlaces, type BucketTexts, type SpanBucket } from './buckets'
 import {
-  bucketsOf,
-  isColumnBucket6,
-  spansOfColumns6,
-  type ColumnBucket6,
-  type ObjectBucket
-} from './legacy-buckets'
+  packBucket,
+  splitBucket,
+  type BucketKey,
+  type BucketPlaces,
+  type BucketTexts,
+  type SpanBucket
+} from './buckets'
+import { bucketsOf, isColumnBucket6, spansOfColumns6, type ObjectBucket } from './legacy-buckets'
 
 export type DocRecord = { corpus: string; docId: string; status: DocStatus; sha256?: string }
 
@@ -71,25 +72,11 @@ export class SpanmarkDb extends Dexie {
     this.version(5).stores({ spans: null, layerSpans: null })
     // Buckets keep their spans in columns: read back in half the time, and the span count without the spans.
     this.version(6).upgrade((tx) =>
-      tx
-        .table<SpanBucket | ObjectBucket>('spanBuckets')
-        .toCollection()
-        .modify((record, ref) => {
-          if (!('spans' in record)) return
-          const { corpus, layer, docId, bucket, spans } = record
-          ref.value = packBucket(corpus, layer, docId, bucket, spans)
-        })
+      repackBuckets(tx, (r) => ('spans' in r ? (r as ObjectBucket).spans : undefined))
     )
     // Ids apart from the other text, and each author and time once: a third fewer bytes to store and read.
     this.version(7).upgrade((tx) =>
-      tx
-        .table<SpanBucket | ColumnBucket6>('spanBuckets')
-        .toCollection()
-        .modify((record, ref) => {
-          if (!isColumnBucket6(record)) return
-          const { corpus, layer, docId, bucket } = record
-          ref.value = packBucket(corpus, layer, docId, bucket, spansOfColumns6(record))
-        })
+      repackBuckets(tx, (r) => (isColumnBucket6(r) ? spansOfColumns6(r) : undefined))
     )
     // Places apart from texts: counting spans or writing JSONL reads about 11 bytes a span instead of 262.
     this.version(8)
@@ -108,6 +95,22 @@ export class SpanmarkDb extends Dexie {
         await tx.table<BucketTexts>('spanTexts').bulkPut(texts)
       })
   }
+}
+
+/**
+ * Packs anew, in the layout of `packBucket`, every stored bucket whose spans `oldSpans` can read (it
+ * answers undefined for a bucket in any other layout, which is left as it is).
+ */
+function repackBuckets(tx: Transaction, oldSpans: (record: object) => Span[] | undefined): Promise<number> {
+  return tx
+    .table<object>('spanBuckets')
+    .toCollection()
+    .modify((record, ref) => {
+      const spans = oldSpans(record)
+      if (!spans) return
+      const { corpus, layer, docId, bucket } = record as BucketKey
+      ref.value = packBucket(corpus, layer, docId, bucket, spans)
+    })
 }
 
 export const db = new SpanmarkDb()
