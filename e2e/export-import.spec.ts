@@ -105,7 +105,14 @@ test('malformed imports get an error naming the file and line, and change nothin
     'range.jsonl': `${JSON.stringify({ id: 'plain.txt', text: DOCS['plain.txt'], label: [[0, 999, 'claim']] })}\n`,
     'backwards.jsonl': `${JSON.stringify({ id: 'plain.txt', text: DOCS['plain.txt'], label: [[5, 2, 'claim']] })}\n`,
     'label.jsonl': `${JSON.stringify({ id: 'plain.txt', text: DOCS['plain.txt'], label: [[0, 6, 'rumour']] })}\n`,
-    'empty.json': ''
+    'empty.json': '',
+    'shape.json': JSON.stringify({
+      format: 'spanmark',
+      version: 1,
+      documents: [
+        { id: 'plain.txt', text: 'x', spans: [{ id: 's', start: -1, end: 1, label: 'claim', text: 'x' }] }
+      ]
+    })
   })
   // Sparse: 500 MB on the file's size, none on the disk.
   await writeFile(path.join(files, 'huge.jsonl'), '')
@@ -125,6 +132,7 @@ test('malformed imports get an error naming the file and line, and change nothin
     ['backwards.jsonl', 'backwards.jsonl, line 1: a span ends (2) before it starts (5)'],
     ['label.jsonl', 'label.jsonl, line 1: unknown label "rumour"'],
     ['empty.json', 'empty.json: the file is empty'],
+    ['shape.json', 'shape.json: expected a whole number from 0 up at documents.0.spans.0.start'],
     ['huge.jsonl', 'huge.jsonl: 500 MB is over the 400 MB import limit']
   ]) {
     await app.chooseImport(path.join(files, name!))

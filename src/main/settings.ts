@@ -1,17 +1,18 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { z } from 'zod'
+import * as v from '@badrap/valita'
+import { check } from '../shared/schema'
 
-const settingsSchema = z.object({ lastCorpus: z.string().optional() })
-export type Settings = z.infer<typeof settingsSchema>
+const settingsSchema = v.object({ lastCorpus: v.string().optional() })
+export type Settings = v.Infer<typeof settingsSchema>
 
 const FILE = 'spanmark-settings.json'
 
 /** Settings kept in the app's data folder; a missing or damaged file reads as no settings. */
 export function readSettings(dataDir: string): Settings {
   try {
-    const parsed = settingsSchema.safeParse(JSON.parse(readFileSync(path.join(dataDir, FILE), 'utf8')))
-    return parsed.success ? parsed.data : {}
+    const checked = check(settingsSchema, JSON.parse(readFileSync(path.join(dataDir, FILE), 'utf8')), 'strip')
+    return checked.ok ? checked.value : {}
   } catch {
     return {}
   }

@@ -1,6 +1,7 @@
-import { z } from 'zod'
+import * as v from '@badrap/valita'
 import type { Channel, MenuCommand } from './channels'
 import type { Result } from './result'
+import { check, sized } from './schema'
 
 /**
  * The one contract between the renderer and the main-process handlers.
@@ -68,45 +69,56 @@ export type AppInfo = {
   canPickFolder: boolean
 }
 
-const docId = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((id) => !id.includes('\0'), 'document id contains a NUL character')
+const docId = sized(1, 4096).assert((id) => !id.includes('\0'), 'document id contains a NUL character')
 
 /** The most documents one readDocuments request may ask for. */
 export const MAX_DOCS_PER_READ = 1000
 
 /** Names an export being written (from beginExport). */
-const exportId = z.uuid()
+const exportId = v
+  .string()
+  .assert(
+    (id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
+    'expected a UUID'
+  )
 
+const isEncoding = (name: string): name is Encoding => (ENCODINGS as readonly string[]).includes(name)
+
+/** Each channel's arguments; objects refuse keys they do not name. */
 export const argSchemas = {
-  appInfo: z.tuple([]),
-  listCorpus: z.tuple([]),
-  pickCorpus: z.tuple([]),
-  readDocument: z.tuple([z.object({ id: docId, encoding: z.enum(ENCODINGS).optional() }).strict()]),
-  readDocuments: z.tuple([z.object({ ids: z.array(docId).max(MAX_DOCS_PER_READ) }).strict()]),
-  searchCorpus: z.tuple([z.object({ query: z.string().min(1).max(1000) }).strict()]),
-  beginExport: z.tuple([
-    z
-      .object({
-        defaultName: z
-          .string()
-          .min(1)
-          .max(255)
-          .refine((name) => !/[/\\\0]/.test(name), 'a file name, not a path')
-      })
-      .strict()
+  appInfo: v.tuple([]),
+  listCorpus: v.tuple([]),
+  pickCorpus: v.tuple([]),
+  readDocument: v.tuple([
+    v.object({ id: docId, encoding: v.string().assert(isEncoding, 'not a known encoding').optional() })
+  ]),
+  readDocuments: v.tuple([
+    v.object({
+      ids: v
+        .array(docId)
+        .assert((ids) => ids.length <= MAX_DOCS_PER_READ, `expected at most ${MAX_DOCS_PER_READ} ids`)
+    })
+  ]),
+  searchCorpus: v.tuple([v.object({ query: sized(1, 1000) })]),
+  beginExport: v.tuple([
+    v.object({
+      defaultName: sized(1, 255).assert((name) => !/[/\\\0]/.test(name), 'a file name, not a path')
+    })
   ]),
   /** The export's next part; a large export is sent a run at a time, never joined in one buffer. */
-  appendExport: z.tuple([z.object({ id: exportId, data: z.instanceof(Uint8Array) }).strict()]),
-  finishExport: z.tuple([z.object({ id: exportId }).strict()]),
-  abortExport: z.tuple([z.object({ id: exportId }).strict()]),
-  openImport: z.tuple([])
-} satisfies Record<Channel, z.ZodType<unknown[]>>
+  appendExport: v.tuple([
+    v.object({
+      id: exportId,
+      data: v.unknown().assert((data): data is Uint8Array => data instanceof Uint8Array, 'expected bytes')
+    })
+  ]),
+  finishExport: v.tuple([v.object({ id: exportId })]),
+  abortExport: v.tuple([v.object({ id: exportId })]),
+  openImport: v.tuple([])
+} satisfies Record<Channel, v.Type<unknown[]>>
 
 export type { Channel }
-export type ArgsOf<C extends Channel> = z.infer<(typeof argSchemas)[C]>
+export type ArgsOf<C extends Channel> = v.Infer<(typeof argSchemas)[C]>
 
 type Results = {
   appInfo: AppInfo
@@ -147,12 +159,7 @@ export function isChannel(name: string): name is Channel {
 
 /** Validates raw arguments from the other side of a transport. */
 export function parseArgs<C extends Channel>(channel: C, raw: unknown): Result<ArgsOf<C>> {
-  const parsed = argSchemas[channel].safeParse(raw)
-  if (parsed.success) return { ok: true, value: parsed.data as ArgsOf<C> }
-  const issue = parsed.error.issues[0]
-  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-  return {
-    ok: false,
-    error: { code: 'invalid-argument', message: `${channel}: ${issue?.message ?? 'bad arguments'}${where}` }
-  }
+  const checked = check<unknown[]>(argSchemas[channel], raw)
+  if (checked.ok) return { ok: true, value: checked.value as ArgsOf<C> }
+  return { ok: false, error: { code: 'invalid-argument', message: `${channel}: ${checked.problem}` } }
 }

@@ -188,6 +188,22 @@ describe('import', () => {
       '{"format": "spanmark", "version": 1, "documents": [{"id": "d", "text": "x", "spans": [{"id": "s", "start": -1, "end": 1, "label": "claim", "text": "x"}]}]}',
       /documents.0.spans.0.start/
     ],
+    [
+      'position.json',
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationCollection',
+        first: {
+          items: [
+            {
+              body: [{ purpose: 'tagging', value: 'claim' }],
+              target: { source: 'doc.txt', selector: [{ type: 'TextPositionSelector', start: 'x', end: 1 }] }
+            }
+          ]
+        }
+      }),
+      /position.json: matches none of the shapes allowed here at first.items.0.target.selector.0/
+    ],
     ['bin.json', new Uint8Array([0xff, 0xfe, 0x00]), /not UTF-8/]
   ])('refuses %s with the file and line', async (name, content, message) => {
     await expect(place([{ name, data: bytes(content) }])).rejects.toThrow(message)

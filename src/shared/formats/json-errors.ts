@@ -1,4 +1,5 @@
-import type { z } from 'zod'
+import type * as v from '@badrap/valita'
+import { check } from '../schema'
 import { ImportError } from './model'
 
 /** The 1-based line of a character position in a text. */
@@ -18,11 +19,12 @@ export function parseJson(text: string, file: string, lineOffset = 0): unknown {
   }
 }
 
-/** Validates against a schema, naming the first problem's path. */
-export function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, line?: number): T {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]!
-  const where = issue.path.length ? ` at ${issue.path.join('.')}` : ''
-  throw new ImportError(file, line, `${issue.message}${where}`)
+/**
+ * Validates against a schema, naming the first problem and its path. Keys the schema does not name
+ * are let through unread: other tools add their own fields to these formats.
+ */
+export function validate<T>(schema: v.Type<T>, value: unknown, file: string, line?: number): T {
+  const checked = check(schema, value, 'passthrough')
+  if (checked.ok) return checked.value
+  throw new ImportError(file, line, checked.problem)
 }

@@ -1,27 +1,23 @@
-import { z } from 'zod'
+import * as v from '@badrap/valita'
+import { nonEmpty, offset } from '../schema'
 import { parseJson, validate } from './json-errors'
 import { ImportError, type Imported, type ImportedSpan } from './model'
 
-const offset = z.number().int().min(0)
-const triple = z.tuple([offset, offset, z.string().min(1)])
-const entity = z
-  .object({
-    id: z.union([z.string(), z.number()]).optional(),
-    start_offset: offset,
-    end_offset: offset,
-    label: z.string().min(1)
-  })
-  .loose()
+const triple = v.tuple([offset, offset, nonEmpty])
+const entity = v.object({
+  id: v.union(v.string(), v.number()).optional(),
+  start_offset: offset,
+  end_offset: offset,
+  label: nonEmpty
+})
 
-const lineSchema = z
-  .object({
-    id: z.union([z.string().min(1), z.number()]).optional(),
-    text: z.string(),
-    label: z.array(triple).optional(),
-    labels: z.array(triple).optional(),
-    entities: z.array(z.union([entity, triple])).optional()
-  })
-  .loose()
+const lineSchema = v.object({
+  id: v.union(nonEmpty, v.number()).optional(),
+  text: v.string(),
+  label: v.array(triple).optional(),
+  labels: v.array(triple).optional(),
+  entities: v.array(v.union(entity, triple)).optional()
+})
 
 /** Reads doccano JSONL in both shapes: `label: [[start, end, label]]` and `entities: [{start_offset, ...}]`. */
 export function parseJsonl(content: string, file: string): Imported {

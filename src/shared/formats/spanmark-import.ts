@@ -1,45 +1,38 @@
-import { z } from 'zod'
+import * as v from '@badrap/valita'
 import { CONTEXT_LENGTH } from '../anchor'
+import { nonEmpty, offset, sized } from '../schema'
 import { parseJson, validate } from './json-errors'
 import type { Imported } from './model'
 
-const offset = z.number().int().min(0)
-
-const spanSchema = z
+const spanSchema = v
   .object({
-    id: z.string().min(1).max(200),
+    id: sized(1, 200),
     start: offset,
     end: offset,
-    label: z.string().min(1).max(100),
-    text: z.string(),
-    note: z.string().nullable().optional(),
-    author: z.string().max(200).optional(),
-    createdAt: z.string().max(40).optional(),
-    updatedAt: z.string().max(40).optional(),
-    quote: z.string().optional(),
-    prefix: z
-      .string()
-      .max(CONTEXT_LENGTH * 2)
-      .optional(),
-    suffix: z
-      .string()
-      .max(CONTEXT_LENGTH * 2)
-      .optional()
+    label: sized(1, 100),
+    text: v.string(),
+    note: v.string().nullable().optional(),
+    author: sized(0, 200).optional(),
+    createdAt: sized(0, 40).optional(),
+    updatedAt: sized(0, 40).optional(),
+    quote: v.string().optional(),
+    prefix: sized(0, CONTEXT_LENGTH * 2).optional(),
+    suffix: sized(0, CONTEXT_LENGTH * 2).optional()
   })
-  .refine((s) => s.end >= s.start, 'end is before start')
+  .assert((s) => s.end >= s.start, 'end is before start')
 
-const fileSchema = z.object({
-  format: z.literal('spanmark'),
-  version: z.literal(1),
-  exportedAt: z.string().optional(),
-  annotator: z.string().max(200).optional(),
-  labels: z.array(z.object({ name: z.string().min(1), color: z.string().optional() }).loose()).optional(),
-  documents: z.array(
-    z.object({
-      id: z.string().min(1).max(4096),
-      sha256: z.string().optional(),
-      text: z.string(),
-      spans: z.array(spanSchema)
+const fileSchema = v.object({
+  format: v.literal('spanmark'),
+  version: v.literal(1),
+  exportedAt: v.string().optional(),
+  annotator: sized(0, 200).optional(),
+  labels: v.array(v.object({ name: nonEmpty, color: v.string().optional() })).optional(),
+  documents: v.array(
+    v.object({
+      id: sized(1, 4096),
+      sha256: v.string().optional(),
+      text: v.string(),
+      spans: v.array(spanSchema)
     })
   )
 })

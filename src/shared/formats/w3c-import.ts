@@ -1,44 +1,41 @@
-import { z } from 'zod'
+import * as v from '@badrap/valita'
+import { nonEmpty, offset } from '../schema'
 import { parseJson, validate } from './json-errors'
 import { ImportError, type Imported, type ImportedDoc } from './model'
 
-const selector = z.union([
-  z.object({
-    type: z.literal('TextPositionSelector'),
-    start: z.number().int().min(0),
-    end: z.number().int().min(0)
-  }),
-  z.object({
-    type: z.literal('TextQuoteSelector'),
-    exact: z.string(),
-    prefix: z.string().optional(),
-    suffix: z.string().optional()
-  }),
-  z.object({ type: z.string() }).loose()
-])
+const POSITION = 'TextPositionSelector'
+const QUOTE = 'TextQuoteSelector'
 
-const item = z
-  .object({
-    id: z.string().optional(),
-    created: z.string().optional(),
-    modified: z.string().optional(),
-    creator: z.object({ name: z.string().optional() }).loose().optional(),
-    body: z.array(z.object({ purpose: z.string().optional(), value: z.string() }).loose()),
-    target: z.object({ source: z.string().min(1), selector: z.array(selector) })
-  })
-  .loose()
+const positionSelector = v.object({ type: v.literal(POSITION), start: offset, end: offset })
+const quoteSelector = v.object({
+  type: v.literal(QUOTE),
+  exact: v.string(),
+  prefix: v.string().optional(),
+  suffix: v.string().optional()
+})
+/** Selectors of other kinds are let through unread; a position or quote selector must be whole. */
+const otherSelector = v.object({ type: v.string().assert((type) => type !== POSITION && type !== QUOTE) })
+const selector = v.union(positionSelector, quoteSelector, otherSelector)
 
-const collection = z.object({ first: z.object({ items: z.array(item) }).loose() }).loose()
+const item = v.object({
+  id: v.string().optional(),
+  created: v.string().optional(),
+  modified: v.string().optional(),
+  creator: v.object({ name: v.string().optional() }).optional(),
+  body: v.array(v.object({ purpose: v.string().optional(), value: v.string() })),
+  target: v.object({ source: nonEmpty, selector: v.array(selector) })
+})
+
+const collection = v.object({ first: v.object({ items: v.array(item) }) })
 
 /** Reads a Spanmark W3C export; it carries no text, so spans are placed against the corpus documents. */
 export function parseWebAnnotation(content: string, file: string): Imported {
   const data = validate(collection, parseJson(content, file), file)
   const docs = new Map<string, ImportedDoc>()
   data.first.items.forEach((annotation, index) => {
-    const position = annotation.target.selector.find((s) => s.type === 'TextPositionSelector') as
-      { start: number; end: number } | undefined
-    const quote = annotation.target.selector.find((s) => s.type === 'TextQuoteSelector') as
-      { exact: string; prefix?: string; suffix?: string } | undefined
+    const { selector } = annotation.target
+    const position = selector.find((s): s is v.Infer<typeof positionSelector> => s.type === POSITION)
+    const quote = selector.find((s): s is v.Infer<typeof quoteSelector> => s.type === QUOTE)
     const label = annotation.body.find((b) => b.purpose === 'tagging' || b.purpose === 'classifying')?.value
     if (!position || !label) return
     if (position.end < position.start)
