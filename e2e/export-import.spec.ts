@@ -94,6 +94,23 @@ test('round trip: export Spanmark JSON, delete everything, import, export again:
     return data
   }
   expect(strip(second)).toEqual(strip(first))
+
+  // Imported again, beside a span made since: each imported span replaces the stored one with its
+  // id, none is doubled, and the new span stays.
+  await selectCodePoints(page, 0, 3)
+  await page.keyboard.press('2')
+  await expect(page.getByTestId('save-status')).toHaveText('Saved')
+  const before = await storedSpanRecords(page)
+  expect(before).toHaveLength(6)
+  await page.getByTestId('import-button').click()
+  await app.chooseImport(first)
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('import-result')).toContainText(
+    'Imported 5 spans (spanmark) into my annotations'
+  )
+  const key = (s: { id: string; docId: string; start: number; end: number; label: string }): string =>
+    [s.id, s.docId, s.start, s.end, s.label].join(' ')
+  expect((await storedSpanRecords(page)).map(key).sort()).toEqual(before.map(key).sort())
 })
 
 test('malformed imports get an error naming the file and line, and change nothing stored', async ({

@@ -133,8 +133,12 @@ export function writeDocSpans(
 export function mergeMine(corpus: string, spans: readonly Span[]): Promise<Map<string, Span[]>> {
   const added = byDoc(spans)
   return db.transaction('rw', spanStores, async () => {
-    // Every document's stored spans asked for at once: IndexedDB answers them in one go, not in turn.
-    const stored = await Promise.all([...added.keys()].map((docId) => readBuckets(corpus, MINE, docId)))
+    // Which documents hold spans already, from the keys alone; theirs are read all at once.
+    const keys = await bucketRange(db.spanBuckets, corpus, MINE).primaryKeys()
+    const holding = new Set(keys.map(([, , docId]) => docId))
+    const stored = await Promise.all(
+      [...added.keys()].map((docId) => (holding.has(docId) ? readBuckets(corpus, MINE, docId) : []))
+    )
     const written = new Map<string, Span[]>()
     const deletes: Promise<unknown>[] = []
     const buckets: SpanBucket[] = []
