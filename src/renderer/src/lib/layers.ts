@@ -137,7 +137,9 @@ export function mergeMine(corpus: string, spans: readonly Span[]): Promise<Map<s
     const keys = await bucketRange(db.spanBuckets, corpus, MINE).primaryKeys()
     const holding = new Set(keys.map(([, , docId]) => docId))
     const stored = await Promise.all(
-      [...added.keys()].map((docId) => (holding.has(docId) ? readBuckets(corpus, MINE, docId) : []))
+      [...added.keys()].map((docId) =>
+        holding.has(docId) ? readBuckets(corpus, MINE, docId) : Promise.resolve([])
+      )
     )
     const written = new Map<string, Span[]>()
     const deletes: Promise<unknown>[] = []
