@@ -46,6 +46,29 @@ describe('check', () => {
       problem: 'expected "spanmark" at format'
     })
     expect(check(sized(2, 4), 'x')).toEqual({ ok: false, problem: 'expected 2 to 4 characters' })
+    // A union names the problem of the shape its kind (a literal) says it is meant to be.
+    const selector = v.union(
+      v.object({ type: v.literal('position'), start: offset }),
+      v.object({ type: v.literal('quote'), exact: v.string() })
+    )
+    expect(
+      check(v.array(selector), [
+        { type: 'quote', exact: 'a' },
+        { type: 'position', start: 'x' }
+      ])
+    ).toEqual({
+      ok: false,
+      problem: 'expected number at 1.start'
+    })
+    expect(check(selector, { type: 'other' })).toEqual({
+      ok: false,
+      problem: 'expected "position" or "quote" at type'
+    })
+    const loose = v.union(selector, v.object({ kind: v.string() }))
+    expect(check(loose, { type: 'position', start: 'x' })).toEqual({
+      ok: false,
+      problem: 'expected number at start'
+    })
   })
 
   it('lets keys it does not name through, or leaves them out, when told to', () => {

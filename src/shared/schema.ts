@@ -26,6 +26,16 @@ export const offset: v.Type<number> = v
 
 type Issue = v.Err['issues'][number]
 
+/**
+ * A union's problem, as the problem of the shape it was meant to be: the first whose own problem is
+ * not a wrong literal (the kind of thing it names, as a selector's `type`), with its path inside.
+ */
+function meant(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union') return issue
+  const inner = issue.issues.find((i) => i.code !== 'invalid_literal')
+  return inner ? meant({ ...inner, path: [...issue.path, ...inner.path] }) : issue
+}
+
 function describe(issue: Issue): string {
   switch (issue.code) {
     case 'custom_error':
@@ -59,7 +69,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string }
 export function check<T>(schema: v.Type<T>, value: unknown, mode?: v.ParseOptions['mode']): Checked<T> {
   const result = schema.try(value, mode ? { mode } : undefined)
   if (result.ok) return { ok: true, value: result.value }
-  const issue = result.issues[0]!
+  const issue = meant(result.issues[0]!)
   const where = issue.path.length ? ` at ${issue.path.join('.')}` : ''
   return { ok: false, problem: `${describe(issue)}${where}` }
 }

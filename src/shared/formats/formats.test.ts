@@ -202,7 +202,7 @@ describe('import', () => {
           ]
         }
       }),
-      /position.json: matches none of the shapes allowed here at first.items.0.target.selector.0/
+      /position.json: expected number at first.items.0.target.selector.0.start/
     ],
     ['bin.json', new Uint8Array([0xff, 0xfe, 0x00]), /not UTF-8/]
   ])('refuses %s with the file and line', async (name, content, message) => {
