@@ -222,11 +222,16 @@ async function agreementFigures(spanCount) {
   }
 }
 
+/** Groups of figures that failed, each with why: the rest still run, and the bench then fails. */
+const failures = []
+
 async function step(name, run) {
   try {
     await run()
   } catch (error) {
-    console.log(JSON.stringify({ figure: name, error: error.message.split('\n')[0] }))
+    const line = { figure: name, error: error.message.split('\n')[0] }
+    failures.push(line)
+    console.log(JSON.stringify(line))
   }
 }
 
@@ -252,4 +257,9 @@ for (const r of results) {
   console.log(
     `${r.figure.padEnd(28)} ${String(r.size).padStart(8)} ${String(r.value).padStart(12)} ${r.unit.padEnd(6)} ${String(r.floor ?? '').padStart(7)} ${ratio.padStart(9)}  ${r.runs.join(' ')}`
   )
+}
+if (failures.length) {
+  console.log(`\n${failures.length} group(s) of figures failed and are missing above:`)
+  for (const { figure, error } of failures) console.log(`  ${figure}: ${error}`)
+  process.exitCode = 1
 }
