@@ -46,9 +46,9 @@ export async function openApp(root, corpus) {
  * element matching `selector` that was not on the page before is in it, seen by a MutationObserver as
  * the app inserts it or sets its attributes. One already there does not count: the import dialog,
  * opened again, still shows the last import's result until the next import starts and replaces it
- * with a new element. Waiting for it with Playwright alone would count
- * its polling too: a locator is looked for again after 20, 50, 100 and 100 ms, then every 500 ms,
- * so anything taking longer than about 270 ms would be rounded up by as much as half a second.
+ * with a new element. Waiting for it with Playwright alone would count its polling too: a locator is
+ * looked for again after 20, 50, 100 and 100 ms, then every 500 ms, so anything taking longer than
+ * about 270 ms would be rounded up by as much as half a second.
  */
 export async function timeUntil(page, selector, act) {
   await page.evaluate((selector) => {

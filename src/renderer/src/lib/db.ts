@@ -34,7 +34,8 @@ export type LayerRecord = { corpus: string; name: string; importedAt: string; so
 /** How spans were stored up to schema version 3: one record per span, mine and each layer's apart. */
 type LegacySpanRecord = Span & { corpus: string }
 
-type BucketKeyPath = [string, string, string, number]
+/** A bucket's key as both of its stores hold it: corpus, layer, document, number. */
+export type BucketKeyPath = [string, string, string, number]
 
 export class SpanmarkDb extends Dexie {
   /** Each bucket's places; its texts are in `spanTexts` under the same key (see BucketPlaces). */

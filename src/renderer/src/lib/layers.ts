@@ -13,7 +13,7 @@ import {
   type SpanBucket,
   type SpanPlace
 } from './buckets'
-import { db, spanStores } from './db'
+import { db, spanStores, type BucketKeyPath } from './db'
 
 /** My own annotations, as a layer name. */
 export const MINE = 'mine'
@@ -51,6 +51,12 @@ export const readBuckets = (corpus: string, layer: string, docId?: string): Prom
     return places.map((p, i) => joinBucket(p, texts[i]))
   })
 
+/** One whole bucket, both of its records, or undefined if it is not stored. */
+async function readBucket(key: BucketKeyPath): Promise<SpanBucket | undefined> {
+  const [places, texts] = await Promise.all([db.spanBuckets.get(key), db.spanTexts.get(key)])
+  return places && joinBucket(places, texts)
+}
+
 /** The places records of a layer's buckets (or of one document's), without their texts. */
 export const readPlaces = (corpus: string, layer: string, docId?: string): Promise<BucketPlaces[]> =>
   bucketRange(db.spanBuckets, corpus, layer, docId).toArray()
@@ -83,7 +89,7 @@ const deleteBuckets = (corpus: string, layer: string, docId?: string): Promise<u
   ])
 
 /** Deletes one bucket, both of its records. */
-const deleteBucket = (key: [string, string, string, number]): Promise<unknown> =>
+const deleteBucket = (key: BucketKeyPath): Promise<unknown> =>
   Promise.all([db.spanBuckets.delete(key), db.spanTexts.delete(key)])
 
 const spansIn = (buckets: readonly SpanBucket[]): Span[] => buckets.flatMap(spansOf)
@@ -175,9 +181,9 @@ export async function storeSpanChange(
   if (!after) index.drop(id)
   try {
     await db.transaction('rw', spanStores, async () => {
-      const key: [string, string, string, number] = [corpus, '', docId, bucket]
-      const [places, texts] = await Promise.all([db.spanBuckets.get(key), db.spanTexts.get(key)])
-      const spans = places ? spansOf(joinBucket(places, texts)) : []
+      const key: BucketKeyPath = [corpus, '', docId, bucket]
+      const stored = await readBucket(key)
+      const spans = stored ? spansOf(stored) : []
       let at = spans.findIndex((s) => s.id === id)
       if (at === -1 && before) {
         // The index in memory should always know the bucket; should it ever be wrong, the span is found anyway.
