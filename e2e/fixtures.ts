@@ -1,7 +1,7 @@
 import { test as base, chromium, _electron, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readlink, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -168,8 +168,14 @@ export const test = base.extend<ShellOptions & AppFixtures>({
       const page = watch(context.pages()[0] ?? (await context.newPage()))
       await page.goto(server.url)
       // Playwright starts Chromium with this profile on its command line: kill that browser and all it started.
-      const kill = (): Promise<void> =>
-        killTree([...processesWith(`--user-data-dir=${profile}`), server.child.pid!])
+      const kill = async (): Promise<void> => {
+        await killTree([...processesWith(`--user-data-dir=${profile}`), server.child.pid!])
+        // A killed Chromium leaves behind the folder of its singleton socket, which the profile links to.
+        const socket = await readlink(path.join(profile, 'SingletonSocket')).catch(() => undefined)
+        const folder = socket && path.dirname(socket)
+        if (folder && /^org\.chromium\.Chromium\./.test(path.basename(folder)))
+          await rm(folder, { recursive: true, force: true })
+      }
       return { page, profile, port: server.port, kill, ...browserSteps(page) }
     }
     await use(launch)
