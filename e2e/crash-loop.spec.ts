@@ -61,9 +61,8 @@ test('edits survive the app being killed at random points: committed ones presen
     const found = await drawnSpans(page)
     const message = `seed ${seed}, after kill ${round}`
     expect(new Set(found.map((s) => s.id)).size, message).toBe(found.length)
-    // Each check is one assertion over all spans, naming every one that fails it: an assertion per span
-    // made the long mode's later rounds take half a minute each (the runner's cost per step grows with
-    // the steps taken).
+    // Each check is one assertion over all spans, naming every one that fails it. One assertion per span
+    // would slow the long mode to a crawl: the runner's cost per assertion grows with those already made.
     const foundKeys = new Set(found.map(key))
     const expectedIn = (state: Expected['state']): string[] =>
       [...expected.values()].filter((e) => e.state === state).map((e) => key(e.span))
