@@ -9,6 +9,8 @@ const KILLS = Number(process.env['KILLS'] ?? 20)
 
 const WORDS = Array.from({ length: 400 }, (_, i) => `w${i}${['é', '👍', '🇯🇵', 'e\u0301', '中'][i % 5]}`)
 const TEXT = WORDS.join(' ') + '\r\n'
+/** TEXT's code points, which every span offset counts. */
+const POINTS = Array.from(TEXT)
 
 /** A small seeded generator (mulberry32), so a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -76,10 +78,9 @@ test('edits survive the app being killed at random points: committed ones presen
     ).toEqual([])
     expect(found.filter((s) => !expected.has(s.id)).map(key), `${message}: never made`).toEqual([])
     // Straight from IndexedDB: whole records only, each quoting the text its offsets point at.
-    const points = Array.from(TEXT)
     const stored = await storedSpanRecords(page)
     expect(stored.map((s) => s.id).sort(), message).toEqual(found.map((s) => s.id).sort())
-    const misquoted = stored.filter((s) => s.text !== points.slice(s.start, s.end).join(''))
+    const misquoted = stored.filter((s) => s.text !== POINTS.slice(s.start, s.end).join(''))
     expect(
       misquoted.map((s) => `${s.id}:${s.start}:${s.end}:${s.text}`),
       `${message}: misquoted`
