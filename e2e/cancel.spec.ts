@@ -8,17 +8,30 @@ import { exportFile, importFile } from './transfer-steps'
 /** Cancelling needs work still under way: these tests hold the browser shell's requests to keep it there. */
 const HOLDS_REQUESTS = "the test holds requests mid-way, which needs the browser shell's HTTP transport"
 
-/** Holds the page's requests matching `pattern`; the release it returns lets them go and stops holding. */
-async function hold(page: Page, pattern: string): Promise<() => Promise<void>> {
+interface Held {
+  /** Settles once the first request is held: the work has reached the point the test means to stop it at. */
+  reached: Promise<void>
+  /** Lets the held requests go and stops holding. */
+  release: () => Promise<void>
+}
+
+/** Holds the page's requests matching `pattern` until released. */
+async function hold(page: Page, pattern: string): Promise<Held> {
   let release = (): void => undefined
+  let reach = (): void => undefined
   const released = new Promise<void>((resolve) => (release = resolve))
+  const reached = new Promise<void>((resolve) => (reach = resolve))
   await page.route(pattern, async (route) => {
+    reach()
     await released
     await route.continue()
   })
-  return async () => {
-    release()
-    await page.unrouteAll({ behavior: 'wait' })
+  return {
+    reached,
+    release: async () => {
+      release()
+      await page.unrouteAll({ behavior: 'wait' })
+    }
   }
 }
 
@@ -47,10 +60,11 @@ test('an export cancelled while it reads or while its workers write saves nothin
     ['**/api/readDocuments', 'Reading documents'],
     ['**/export-worker-*.js', 'Writing documents 0 / 6']
   ] as const) {
-    const release = await hold(page, held)
+    const { reached, release } = await hold(page, held)
     await page.getByTestId('export-button').click()
     await page.getByTestId('export-format').selectOption('jsonl')
     await page.getByTestId('export-confirm').click()
+    await reached
     await expect(page.getByTestId('export-progress')).toContainText(step)
     await page.getByTestId('export-progress').getByRole('button', { name: 'Cancel' }).click()
     await release()
@@ -60,7 +74,7 @@ test('an export cancelled while it reads or while its workers write saves nothin
   }
   expect(downloads).toEqual([])
   // The cancelled writing had started its workers, and they were stopped.
-  expect(workers.length).toBeGreaterThanOrEqual(2)
+  await expect.poll(() => workers.length).toBeGreaterThanOrEqual(2)
   await expect.poll(() => workers.filter((w) => !closed.has(w)).length).toBe(0)
 
   const exported = await exportFile(app, 'jsonl', out, 'Exported 60000 spans in 6 documents')
@@ -85,15 +99,18 @@ test('an import cancelled while it reads stores nothing and stops its worker; th
   })
   await page.getByTestId('import-button').click()
   await app.chooseImport(file)
-  // Held: the corpus texts the worker asks for, once it has read and checked the file.
-  const release = await hold(page, '**/api/readDocuments')
+  // Held: the corpus texts the worker asks for, once it has read and checked the file. The progress
+  // reads "reading the file" from the start, before the worker runs, so the test waits for the request.
+  const { reached, release } = await hold(page, '**/api/readDocuments')
   await page.getByTestId('import-confirm').click()
+  await reached
   await expect(page.getByTestId('import-progress')).toContainText('Importing: reading the file')
   await page.getByTestId('import-cancel').click()
   await expect(page.getByTestId('import-result')).toHaveText('Import cancelled; nothing was stored.')
   await expect(page.getByTestId('import-progress')).toHaveCount(0)
   await release()
-  expect(workers.map((w) => /(\w+)-worker/.exec(w.url())?.[1])).toEqual(['import'])
+  // The worker's event reaches the test on its own channel, so it may come in after the page's answer.
+  await expect.poll(() => workers.map((w) => /(\w+)-worker/.exec(w.url())?.[1])).toEqual(['import'])
   await expect.poll(() => closed.size).toBe(1)
   expect(await storedSpanRecords(page)).toEqual([])
   await page.getByRole('button', { name: 'Close', exact: true }).click()
