@@ -3,6 +3,7 @@ import type { Span } from '../../../shared/spans'
 import fc from 'fast-check'
 import {
   BUCKET_SIZE,
+  EDIT_BUCKET_SIZE,
   BucketIndex,
   countBucketLabels,
   docBuckets,
@@ -172,31 +173,28 @@ describe('BucketIndex', () => {
     expect(index.bucketOf('unknown')).toBeUndefined()
   })
 
-  it('places a new span in the first bucket with room, and a known one where it is', () => {
-    const index = new BucketIndex(
-      docBuckets(
-        '/c',
-        '',
-        'a.txt',
-        ids(BUCKET_SIZE * 2).map((id) => span(id))
-      )
-    )
+  it('places a new span in the first bucket with room for edits, and a known one where it is', () => {
+    const stored = ids(2 * BUCKET_SIZE + EDIT_BUCKET_SIZE - 1).map((id) => span(id))
+    // Two full buckets, then one with room for a single span made one at a time.
+    const index = new BucketIndex(docBuckets('/c', '', 'a.txt', stored))
     expect(index.place('new')).toBe(2)
+    expect(index.place('newer')).toBe(3)
     expect(index.place('s5')).toBe(0)
     index.drop('s5')
     expect(index.bucketOf('s5')).toBeUndefined()
-    expect(index.place('newer')).toBe(0)
+    // A full bucket with one place free is still too big to take spans made one at a time.
+    expect(index.place('newest')).toBe(3)
   })
 
-  it('never fills a bucket past its size', () => {
+  it('never fills a bucket past the size for edits', () => {
     const index = new BucketIndex()
-    const placed = ids(BUCKET_SIZE * 3).map((id) => index.place(id))
-    for (let b = 0; b < 3; b++) expect(placed.filter((p) => p === b)).toHaveLength(BUCKET_SIZE)
+    const placed = ids(EDIT_BUCKET_SIZE * 3).map((id) => index.place(id))
+    for (let b = 0; b < 3; b++) expect(placed.filter((p) => p === b)).toHaveLength(EDIT_BUCKET_SIZE)
   })
 
   it('moves a span set to another bucket out of its old one', () => {
     const index = new BucketIndex()
-    for (const id of ids(BUCKET_SIZE)) index.place(id)
+    for (const id of ids(EDIT_BUCKET_SIZE)) index.place(id)
     index.set('s0', 3)
     expect(index.bucketOf('s0')).toBe(3)
     expect(index.place('next')).toBe(0)
