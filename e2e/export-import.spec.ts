@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { truncate, writeFile } from 'node:fs/promises'
+import { rm, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { makeCorpus } from './corpora'
@@ -158,6 +158,30 @@ test('malformed imports get an error naming the file and line, and change nothin
     await expect(page.getByTestId('import-error')).toContainText(message!)
     expect(await stored()).toBe(1)
   }
+})
+
+test('a chosen file that is removed before the import runs gets an error, and nothing is stored', async ({
+  launch,
+  shell
+}) => {
+  test.skip(
+    shell === 'electron',
+    'the desktop app reads a file as it is chosen, so removing it later changes nothing'
+  )
+  const corpus = await makeCorpus(DOCS)
+  const files = await makeCorpus({
+    'gone.jsonl': `${JSON.stringify({ id: 'plain.txt', text: DOCS['plain.txt'], label: [[0, 6, 'claim']] })}\n`
+  })
+  const app = await launch({ corpus })
+  const { page } = app
+  await page.getByTestId('import-button').click()
+  await app.chooseImport(path.join(files, 'gone.jsonl'))
+  await rm(path.join(files, 'gone.jsonl'))
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('import-error')).toHaveText(
+    'gone.jsonl: could not be read: it changed or was removed after it was chosen'
+  )
+  expect(await storedSpanRecords(page)).toEqual([])
 })
 
 test('a colleague export imports into a named layer, apart from my spans; brat UTF-8 offsets are converted', async ({

@@ -11,10 +11,31 @@ export type ImportTarget = 'mine' | 'layer'
 /** Spans per label. */
 type LabelCounts = Record<string, number>
 
+/**
+ * A file to import: its bytes, or the file itself as the page was given it, read where the import runs.
+ * On a worker that is off the page: reading a 235 MB file on the page held up its drawing for up to half
+ * a second at a time, in the browser's own code.
+ */
+export type ChosenFile = { name: string; data: Uint8Array | Blob }
+
+/** How many bytes the files hold, read or not. */
+export const chosenBytes = (files: readonly ChosenFile[]): number =>
+  files.reduce((n, { data }) => n + (data instanceof Uint8Array ? data.byteLength : data.size), 0)
+
+async function readChosen({ name, data }: ChosenFile): Promise<ImportFile> {
+  if (data instanceof Uint8Array) return { name, data }
+  try {
+    return { name, data: new Uint8Array(await data.arrayBuffer()) }
+  } catch {
+    // The browser refuses to read a chosen file that has since changed on disk or gone.
+    throw new ImportError(name, undefined, 'could not be read: it changed or was removed after it was chosen')
+  }
+}
+
 /** An import, with what it needs to know of the corpus and the app; the files' bytes are handed over. */
 export type ImportJob = {
   corpus: string
-  files: ImportFile[]
+  files: ChosenFile[]
   target: ImportTarget
   /** The layer to import into; empty for the file's annotator (or, failing that, its name). */
   layerName: string
@@ -67,7 +88,7 @@ export const importCancelled: ImportOutcome = {
 export async function runImport(job: ImportJob, io: ImportIo): Promise<ImportOutcome> {
   try {
     io.step('reading the file')
-    const imported = readImport(job.files)
+    const imported = readImport(await Promise.all(job.files.map(readChosen)))
     const matchId = docMatcher(job.corpusIds)
     const wanted = new Set(imported.docs.flatMap((d) => matchId(d) ?? []))
     const corpusDocs = new Map(await io.readDocs([...wanted]))

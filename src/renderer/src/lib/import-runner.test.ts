@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { CorpusDoc } from '../../../shared/formats/place'
 import {
+  chosenBytes,
   importCancelled,
   type FromImportWorker,
   type ImportIo,
@@ -94,7 +95,7 @@ const onPage =
     seen.push(j)
     return Promise.resolve({
       ok: true,
-      message: `on the page, ${j.files[0]!.data.byteLength} bytes`,
+      message: `on the page, ${chosenBytes(j.files)} bytes`,
       report: []
     })
   }
@@ -114,6 +115,22 @@ describe('importOffPage', () => {
     expect(worker.sent).toEqual(['job', 'docs', 'store'])
     expect(worker.transferred).toHaveLength(1)
     expect(worker.terminated).toBe(true)
+  })
+
+  it('sends a file not yet read as itself, for the worker to read: nothing is handed over', async () => {
+    const worker = new FakeWorker('ready')
+    const file = new Blob([FILE])
+    const outcome = await importOffPage(
+      { ...job(), files: [{ name: 'a.jsonl', data: file }] },
+      page(),
+      never,
+      () => worker as unknown as Worker,
+      onPage([])
+    )
+    expect(outcome).toMatchObject({ ok: true })
+    expect(worker.sent).toEqual(['job', 'docs', 'store'])
+    expect(worker.transferred).toEqual([])
+    expect(chosenBytes([{ name: 'a.jsonl', data: file }])).toBe(FILE.length)
   })
 
   it('imports on the page, with the files whole, when the worker cannot be made, start or be sent the job', async () => {

@@ -58,7 +58,10 @@ export function importOffPage(
             finish(importFailed(event.message))
           }
           try {
-            const buffers = new Set(job.files.map((f) => f.data.buffer))
+            // Bytes are handed over, not copied; a file not yet read is sent as itself, for the worker to read.
+            const buffers = new Set(
+              job.files.flatMap(({ data }) => (data instanceof Uint8Array ? [data.buffer] : []))
+            )
             worker.postMessage(
               { kind: 'job', job },
               { transfer: [...buffers].filter((b) => b instanceof ArrayBuffer) }

@@ -1,4 +1,4 @@
-import { exportFileOf, type ImportFile } from '../../../shared/formats'
+import { exportFileOf } from '../../../shared/formats'
 import type { ExportFormat } from '../../../shared/formats/model'
 import type { CorpusDoc } from '../../../shared/formats/place'
 import { timestamp } from '../../../shared/spans'
@@ -9,7 +9,15 @@ import { desktopSink, downloadSink, type ExportSink } from './export-sinks'
 import { readDocs } from './texts'
 import type { JobDoc } from './export-job'
 import { writeExport } from './export-workers'
-import { runImport, type ImportIo, type ImportJob, type ImportStep, type ImportTarget } from './import-job'
+import {
+  chosenBytes,
+  runImport,
+  type ChosenFile,
+  type ImportIo,
+  type ImportJob,
+  type ImportStep,
+  type ImportTarget
+} from './import-job'
 import { importOffPage } from './import-runner'
 import { deleteLayerSpans, MINE } from './layers'
 
@@ -129,7 +137,7 @@ export class ImportState {
   error = $state<string | undefined>()
   private controller: AbortController | undefined
 
-  async run(files: ImportFile[], target: ImportTarget, layerName: string): Promise<void> {
+  async run(files: ChosenFile[], target: ImportTarget, layerName: string): Promise<void> {
     const listing = corpus.listing
     if (!listing) return
     this.busy = true
@@ -154,7 +162,7 @@ export class ImportState {
       openDocId: annotations.docId
     }
     // A small file is imported on the page: starting a worker would take longer than the import.
-    const onPage = files.reduce((n, f) => n + f.data.byteLength, 0) < WORKER_IMPORT_BYTES
+    const onPage = chosenBytes(files) < WORKER_IMPORT_BYTES
     try {
       const io: ImportIo = {
         // Every corpus document the import may touch, read at once rather than one request each in turn.
