@@ -32,7 +32,7 @@ async function readChosen({ name, data }: ChosenFile): Promise<ImportFile> {
   }
 }
 
-/** An import, with what it needs to know of the corpus and the app; the files' bytes are handed over. */
+/** An import, with what it needs to know of the corpus and the app; the files' bytes, if read, are handed over. */
 export type ImportJob = {
   corpus: string
   files: ChosenFile[]
