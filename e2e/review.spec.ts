@@ -113,6 +113,25 @@ test('review: import a colleague layer, check the figures, adjudicate by keyboar
   await expect(page.locator('[data-testid="diff"][data-decision="reject"]')).toHaveCount(1)
   await expect(page.locator('[data-testid="diff"][data-decision]:not([data-decision=""])')).toHaveCount(3)
 
+  // Another document opened while reviewing shows its own spans and diffs. A decision there, undone
+  // back in the first document, leaves its gold spans as they were before it.
+  await page.locator(`[data-testid="doc-item"][data-doc-id="${BUSY_DOC}"]`).click()
+  await expect(page.getByTestId('their-span')).toHaveCount(5)
+  await expect(diffs).toHaveCount(5)
+  expect(await diffs.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(
+    Array(5).fill('only-theirs')
+  )
+  await page.getByTestId('doc-text').click()
+  await page.keyboard.press('n')
+  await page.keyboard.press('a')
+  await expect(page.locator('[data-testid="diff"][data-decision="accept-theirs"]')).toHaveCount(1)
+  await page.locator(`[data-testid="doc-item"][data-doc-id="${DOC}"]`).click()
+  await expect(diffs).toHaveCount(5)
+  await expect(page.getByTestId('their-span')).toHaveCount(4)
+  await page.getByTestId('doc-text').click()
+  await page.keyboard.press('Control+z')
+  await expect(page.locator('[data-testid="diff"][data-decision]:not([data-decision=""])')).toHaveCount(3)
+
   // The gold layer exports like any other.
   await page.getByTestId('export-button').click()
   await page.getByTestId('export-layer').selectOption('gold')
@@ -138,6 +157,7 @@ test('review: import a colleague layer, check the figures, adjudicate by keyboar
     .map((r) => [r.start, r.end, r.label])
     .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]))
   expect(goldSpans).toEqual(expectedGold)
+  expect(gold.find((d) => d.id === BUSY_DOC)?.label ?? []).toEqual([])
   await page.getByRole('button', { name: 'Close', exact: true }).click()
 
   // A layer can be removed; my own spans stay.

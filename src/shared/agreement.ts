@@ -29,7 +29,7 @@ export function scores(mineMatched: number, theirsMatched: number, mine: number,
 }
 
 /** A span's range as one number: exact while offsets stay below 2^26 (a 50 MiB text has fewer code points). */
-export const rangeKey = (a: Annotation): number => a.start * 2 ** 27 + a.end
+export const rangeKey = (a: Pick<Annotation, 'start' | 'end'>): number => a.start * 2 ** 27 + a.end
 
 const exactKey = (a: Annotation): string => `${a.docId}\u0000${a.start}\u0000${a.end}\u0000${a.label}`
 

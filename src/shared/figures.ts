@@ -21,7 +21,7 @@ export type Figures = {
   confusion: Record<string, Record<string, number>>
 }
 
-export function byDoc(spans: readonly Span[]): Map<string, Span[]> {
+export function byDoc<T extends Pick<Span, 'docId'>>(spans: readonly T[]): Map<string, T[]> {
   return groupBy(spans, (s) => s.docId)
 }
 
@@ -102,19 +102,19 @@ function agreementOf(total: Cell, byLabel: ReadonlyMap<string, Cell>, labels: re
  */
 export function computeFigures(
   texts: ReadonlyMap<string, string>,
-  ref: readonly Span[],
-  other: readonly Span[],
+  ref: readonly Annotation[],
+  other: readonly Annotation[],
   labels: readonly string[]
 ): Figures {
   const docIds = new Set(texts.keys())
   const cellLabels = new Set(labels)
   /** A layer's spans by document, then by label, noting every document and label met. */
-  const cells = (spans: readonly Span[]): Map<string, Map<string, Span[]>> => {
-    const byDocLabel = new Map<string, Map<string, Span[]>>()
+  const cells = (spans: readonly Annotation[]): Map<string, Map<string, Annotation[]>> => {
+    const byDocLabel = new Map<string, Map<string, Annotation[]>>()
     for (const span of spans) {
       let doc = byDocLabel.get(span.docId)
       if (!doc) {
-        byDocLabel.set(span.docId, (doc = new Map<string, Span[]>()))
+        byDocLabel.set(span.docId, (doc = new Map<string, Annotation[]>()))
         docIds.add(span.docId)
       }
       const list = doc.get(span.label)

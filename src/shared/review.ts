@@ -1,5 +1,6 @@
 import { rangeKey } from './agreement'
 import { partitionPoint } from './sorted'
+import type { Placed } from './formats/model'
 import type { Span } from './spans'
 
 export const DIFF_KINDS = [
@@ -16,32 +17,29 @@ export type Diff = { key: string; kind: DiffKind; mine?: Span; theirs?: Span; st
 
 export type Decision = 'accept-theirs' | 'keep-mine' | 'reject'
 
-const shared = (a: Span, b: Span): number => Math.min(a.end, b.end) - Math.max(a.start, b.start)
+const shared = (a: Placed, b: Placed): number => Math.min(a.end, b.end) - Math.max(a.start, b.start)
+
+/** Which of a document's spans in two layers a diff holds: `mine` and `theirs` index the lists paired. */
+type Pairing = { kind: DiffKind; mine?: number; theirs?: number }
 
 /**
  * Pairs the spans of two layers in one document (SPEC 6): agree (same
  * range and label), label conflict (same range, other label), boundary
  * conflict (overlapping, same label, other range; the pair sharing most
  * characters), then what is left is only mine or only theirs. Each span is in
- * exactly one diff. Mine are taken in order, each with the first of theirs
+ * exactly one pairing. Mine are taken in order, each with the first of theirs
  * (in their order) among the best; lookups are by index, so a document's
- * cost grows with its spans, not with their square.
+ * cost grows with its spans, not with their square. Only places and labels
+ * count, so the spans' places alone give the same pairings as the spans.
  */
-export function diffLayers(mine: readonly Span[], theirs: readonly Span[]): Diff[] {
+function pairLayers(mine: readonly Placed[], theirs: readonly Placed[]): Pairing[] {
   const taken = new Uint8Array(theirs.length)
   const paired = new Uint8Array(mine.length)
-  const diffs: Diff[] = []
+  const pairings: Pairing[] = []
   const pair = (kind: DiffKind, m: number, t: number): void => {
-    const [a, b] = [mine[m]!, theirs[t]!]
     paired[m] = 1
     taken[t] = 1
-    diffs.push({
-      key: `${kind}:${a.id}:${b.id}`,
-      kind,
-      mine: a,
-      theirs: b,
-      start: Math.min(a.start, b.start)
-    })
+    pairings.push({ kind, mine: m, theirs: t })
   }
   /** Pairs each free span of mine with the first free one of theirs on the same range (and label). */
   const pairByRange = (kind: DiffKind, sameLabel: boolean): void => {
@@ -95,11 +93,23 @@ export function diffLayers(mine: readonly Span[], theirs: readonly Span[]): Diff
     if (best !== undefined) pair('boundary-conflict', i, best)
   })
 
-  mine.forEach((m, i) => {
-    if (!paired[i]) diffs.push({ key: `only-mine:${m.id}`, kind: 'only-mine', mine: m, start: m.start })
+  mine.forEach((_, i) => {
+    if (!paired[i]) pairings.push({ kind: 'only-mine', mine: i })
   })
-  theirs.forEach((t, i) => {
-    if (!taken[i]) diffs.push({ key: `only-theirs:${t.id}`, kind: 'only-theirs', theirs: t, start: t.start })
+  theirs.forEach((_, i) => {
+    if (!taken[i]) pairings.push({ kind: 'only-theirs', theirs: i })
+  })
+  return pairings
+}
+
+/** The diffs (agreements among them) between two layers' spans in one document, in reading order. */
+export function diffLayers(mine: readonly Span[], theirs: readonly Span[]): Diff[] {
+  const diffs = pairLayers(mine, theirs).map(({ kind, mine: m, theirs: t }): Diff => {
+    const [a, b] = [m === undefined ? undefined : mine[m], t === undefined ? undefined : theirs[t]]
+    if (a && b)
+      return { key: `${kind}:${a.id}:${b.id}`, kind, mine: a, theirs: b, start: Math.min(a.start, b.start) }
+    if (a) return { key: `${kind}:${a.id}`, kind, mine: a, start: a.start }
+    return { key: `${kind}:${b!.id}`, kind, theirs: b, start: b!.start }
   })
   return diffs.sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }
@@ -115,6 +125,6 @@ export function adjudicated(diff: Diff, decision: Decision | undefined): Span | 
   return diff.kind === 'agree' ? diff.mine : undefined
 }
 
-/** Differences (everything but agreements) between two layers' spans in one document. */
-export const disagreementCount = (mine: readonly Span[], theirs: readonly Span[]): number =>
-  diffLayers(mine, theirs).filter((d) => d.kind !== 'agree').length
+/** Differences (everything but agreements) between two layers' spans in one document, from their places. */
+export const disagreementCount = (mine: readonly Placed[], theirs: readonly Placed[]): number =>
+  pairLayers(mine, theirs).filter((p) => p.kind !== 'agree').length

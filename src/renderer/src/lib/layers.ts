@@ -1,4 +1,5 @@
 import Dexie from 'dexie'
+import type { Annotation } from '../../../shared/agreement'
 import { byDoc } from '../../../shared/figures'
 import { timestamp, type Span } from '../../../shared/spans'
 import {
@@ -110,6 +111,18 @@ export async function findStoredSpans(
   for (const bucket of await readBuckets(corpus, layer))
     for (const span of spansOf(bucket)) if (test(span) && found.push(span) === limit) return found
   return found
+}
+
+/**
+ * Where every span of a layer lies, how it is labelled and in which document, orphans left out: what
+ * agreement needs, read without the texts records (most of a layer's bytes), in the order of layerSpans.
+ */
+export async function layerPlaces(corpus: string, layer: string): Promise<Annotation[]> {
+  return (await readPlaces(corpus, layer)).flatMap((bucket) =>
+    placesOf(bucket).flatMap(({ start, end, label, orphaned }) =>
+      orphaned ? [] : [{ docId: bucket.docId, start, end, label }]
+    )
+  )
 }
 
 /** Every span of a layer in a corpus ('mine' is my own annotations), orphans left out. */

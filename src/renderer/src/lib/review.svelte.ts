@@ -1,3 +1,4 @@
+import type { Annotation } from '../../../shared/agreement'
 import { byDoc, computeFigures, type Figures } from '../../../shared/figures'
 import {
   adjudicated,
@@ -12,7 +13,10 @@ import { annotations } from './annotations.svelte'
 import { readTexts } from './texts'
 import { corpus } from './corpus.svelte'
 import { db, spanStores, type DecisionRecord, type LayerRecord } from './db'
-import { deleteLayerSpans, GOLD, layerSpans, MINE, replaceLayerDoc } from './layers'
+import { deleteLayerSpans, GOLD, layerPlaces, layerSpans, MINE, replaceLayerDoc } from './layers'
+
+/** Both layers' spans in one document, read whole (texts and all) for its diffs and decisions. */
+type DocPair = { docId: string; pair: string; ref: Span[]; other: Span[] }
 
 /** Review mode: two layers compared, agreement figures, differences and the decisions that build the gold layer. */
 export class ReviewState {
@@ -20,8 +24,13 @@ export class ReviewState {
   layers = $state<LayerRecord[]>([])
   reference = $state(MINE)
   other = $state('')
-  refSpans = $state.raw<Span[]>([])
-  otherSpans = $state.raw<Span[]>([])
+  /** Where both layers' spans lie, in every document: all that the figures and counts need. */
+  refPlaces = $state.raw<Annotation[]>([])
+  otherPlaces = $state.raw<Annotation[]>([])
+  /** The whole spans of the document last read; only the open one's are kept. */
+  private doc = $state.raw<DocPair | undefined>()
+  /** Counts the comparisons begun, so that a document read for an earlier one is not kept. */
+  private comparisons = 0
   decisions = $state<Record<string, DecisionRecord>>({})
   figures = $state<Figures | undefined>()
   busy = $state(false)
@@ -31,17 +40,20 @@ export class ReviewState {
   canUndo = $derived(this.undoStack.length > 0)
 
   pair = $derived(`${this.reference}|${this.other}`)
-  private refByDoc = $derived(byDoc(this.refSpans))
-  private otherByDoc = $derived(byDoc(this.otherSpans))
+  private refByDoc = $derived(byDoc(this.refPlaces))
+  private otherByDoc = $derived(byDoc(this.otherPlaces))
+  /** The open document's whole spans in both layers, once read. */
+  private openDoc = $derived(
+    this.doc?.docId === annotations.docId && this.doc?.pair === this.pair ? this.doc : undefined
+  )
   /** Spans of the other layer in the open document, drawn outlined beside mine. */
-  otherInDoc = $derived(annotations.docId ? (this.otherByDoc.get(annotations.docId) ?? []) : [])
+  otherInDoc = $derived(this.openDoc?.other ?? [])
   /** The open document's diffs, grouped by kind (agree first), in reading order within a group. */
   docDiffs = $derived(
-    annotations.docId
-      ? diffLayers(
-          this.refByDoc.get(annotations.docId) ?? [],
-          this.otherByDoc.get(annotations.docId) ?? []
-        ).sort((a, b) => DIFF_KINDS.indexOf(a.kind) - DIFF_KINDS.indexOf(b.kind) || a.start - b.start)
+    this.openDoc
+      ? diffLayers(this.openDoc.ref, this.openDoc.other).sort(
+          (a, b) => DIFF_KINDS.indexOf(a.kind) - DIFF_KINDS.indexOf(b.kind) || a.start - b.start
+        )
       : []
   )
   /** Differences to step through: everything but agreements. */
@@ -74,19 +86,28 @@ export class ReviewState {
     await this.compare()
   }
 
+  /**
+   * Compares the two chosen layers: the figures from where their spans lie (the texts records, most of
+   * the bytes, are not read), the open document's diffs from its whole spans, shown together.
+   */
   async compare(): Promise<void> {
     if (!this.other || !corpus.listing) return
     this.busy = true
+    const comparison = ++this.comparisons
     const root = annotations.corpus
+    const docId = annotations.docId
     // Texts (from main) and spans (from IndexedDB) are read at once.
-    const [ref, other, decisions, texts] = await Promise.all([
-      layerSpans(root, this.reference),
-      layerSpans(root, this.other),
+    const [ref, other, decisions, texts, doc] = await Promise.all([
+      layerPlaces(root, this.reference),
+      layerPlaces(root, this.other),
       db.decisions.where('[corpus+pair]').equals([root, this.pair]).toArray(),
-      readTexts(corpus.listing.docs.filter((d) => !d.error))
+      readTexts(corpus.listing.docs.filter((d) => !d.error)),
+      docId === undefined ? undefined : this.readDoc(docId)
     ])
-    this.refSpans = ref
-    this.otherSpans = other
+    if (comparison !== this.comparisons) return
+    this.refPlaces = ref
+    this.otherPlaces = other
+    this.doc = doc
     this.decisions = Object.fromEntries(decisions.map((d) => [d.key, d]))
     this.figures = computeFigures(
       texts,
@@ -96,6 +117,25 @@ export class ReviewState {
     )
     this.busy = false
     this.currentKey = this.differences[0]?.key
+  }
+
+  /** Reads the whole spans of a document newly opened in review, unless they are read already. */
+  async follow(docId: string | undefined): Promise<void> {
+    if (docId === undefined || !this.other || (this.doc?.docId === docId && this.doc.pair === this.pair))
+      return
+    const comparison = this.comparisons
+    const doc = await this.readDoc(docId)
+    if (comparison === this.comparisons && doc.pair === this.pair && annotations.docId === docId)
+      this.doc = doc
+  }
+
+  private async readDoc(docId: string): Promise<DocPair> {
+    const { pair } = this
+    const [ref, other] = await Promise.all([
+      layerSpans(annotations.corpus, this.reference, docId),
+      layerSpans(annotations.corpus, this.other, docId)
+    ])
+    return { docId, pair, ref, other }
   }
 
   step(by: 1 | -1): void {
@@ -147,16 +187,21 @@ export class ReviewState {
   private async store(key: string, docId: string, record: DecisionRecord | undefined): Promise<void> {
     if (record) this.decisions[key] = record
     else delete this.decisions[key]
+    const gold = await this.goldFor(docId)
     await db.transaction('rw', [db.decisions, ...spanStores, db.layers], async () => {
       if (record) await db.decisions.put($state.snapshot(record))
       else await db.decisions.delete([annotations.corpus, this.pair, key])
-      await replaceLayerDoc(annotations.corpus, GOLD, docId, this.goldFor(docId))
+      await replaceLayerDoc(annotations.corpus, GOLD, docId, gold)
     })
   }
 
-  /** The gold spans of a document: what each diff's decision leaves, stamped with the decision's time. */
-  private goldFor(docId: string): Span[] {
-    const diffs: Diff[] = diffLayers(this.refByDoc.get(docId) ?? [], this.otherByDoc.get(docId) ?? [])
+  /**
+   * The gold spans of a document: what each diff's decision leaves, stamped with the decision's time.
+   * The open document's spans are at hand; another's (a decision undone after moving on) are read.
+   */
+  private async goldFor(docId: string): Promise<Span[]> {
+    const doc = this.openDoc?.docId === docId ? this.openDoc : await this.readDoc(docId)
+    const diffs: Diff[] = diffLayers(doc.ref, doc.other)
     return diffs.flatMap((diff) => {
       const record = this.decisions[diff.key]
       const span = adjudicated(diff, record?.decision)
