@@ -6,6 +6,7 @@ import { bratFragments, toBratAnn } from './brat'
 import { exportAs, exportBytes, ImportError, readImport } from './index'
 import type { ExportDoc } from './model'
 import { docMatcher, placeImported } from './place'
+import { parseSpanmark } from './spanmark-import'
 
 const TEXT = 'Kim 👋 said:\r\n"We agree" 🇯🇵.\nשלום 中文 e\u0301.'
 const points = Array.from(TEXT)
@@ -137,6 +138,26 @@ describe('import', () => {
       expect(readImport([{ name, data: bytes(`\n\n${jsonl}`) }]).format).toBe('jsonl')
       expect(readImport([{ name, data: bytes(spanmark) }]).format).toBe('spanmark')
       expect(readImport([{ name, data: bytes(`\n${spanmark}\n`) }]).format).toBe('spanmark')
+    }
+  })
+
+  it('reads Spanmark JSON as its decoded text reads, with a BOM or without, and names its errors the same', () => {
+    const json = new TextDecoder().decode(exportBytes(exportAs('spanmark', [DOC], META, 'x')))
+    const pretty = JSON.stringify(JSON.parse(json), null, 2)
+    for (const text of [json, pretty])
+      for (const data of [bytes(text), bytes(`\uFEFF${text}`)])
+        expect(readImport([{ name: 'x.json', data }])).toEqual(parseSpanmark(text, 'x.json'))
+    // A syntax error after characters outside ASCII, and one such character escaped, which JSON refuses.
+    const broken = [`${pretty.trimEnd()} oops`, pretty.replace('"spans": [', '"spans": ["\\é", ')]
+    for (const text of broken) {
+      let message = ''
+      try {
+        parseSpanmark(text, 'x.json')
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).toMatch(/^x.json, line \d+: not valid JSON/)
+      expect(() => readImport([{ name: 'x.json', data: bytes(text) }])).toThrow(message)
     }
   })
 

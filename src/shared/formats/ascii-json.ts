@@ -1,0 +1,72 @@
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+/** Reads each byte as the character of its value; used only on bytes under 0x80, which read as ASCII. */
+const byteChars = new TextDecoder('latin1')
+
+const BACKSLASH = 0x5c
+const HIGH_BITS = 0x80808080
+
+/** `\uXXXX` for each UTF-16 unit of `chars`. */
+function escapes(chars: string): string {
+  let out = ''
+  for (let i = 0; i < chars.length; i++) out += `\\u${chars.charCodeAt(i).toString(16).padStart(4, '0')}`
+  return out
+}
+
+/** Whether the backslashes just before `at` are odd in number, so that the last escapes the byte at `at`. */
+function escaped(bytes: Uint8Array, at: number): boolean {
+  let i = at
+  while (i > 0 && bytes[i - 1] === BACKSLASH) i--
+  return (at - i) % 2 === 1
+}
+
+/**
+ * A finder of the bytes at or over 0x80, four at a time where the bytes lie on a 4-byte boundary:
+ * in a JSON file nearly every byte is ASCII, so most words have no high bit set.
+ */
+function highByteFinder(bytes: Uint8Array): (from: number) => number {
+  const lead = (4 - (bytes.byteOffset & 3)) & 3
+  const words =
+    bytes.length >= lead + 4
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset + lead, (bytes.length - lead) >> 2)
+      : new Uint32Array(0)
+  return (from) => {
+    let i = from
+    for (; i < bytes.length && (i < lead || (i - lead) % 4 !== 0); i++) if (bytes[i]! >= 0x80) return i
+    let word = (i - lead) >> 2
+    while (word < words.length && (words[word]! & HIGH_BITS) === 0) word++
+    for (i = Math.max(i, lead + word * 4); i < bytes.length; i++) if (bytes[i]! >= 0x80) return i
+    return bytes.length
+  }
+}
+
+/**
+ * The text of UTF-8 JSON bytes with every character outside ASCII written as its `\uXXXX` escape, or
+ * undefined where that would not parse to the same value: bytes that are not UTF-8, or such a character
+ * escaped by a backslash (invalid JSON, which escaped again would read as an escaped backslash).
+ *
+ * Outside a JSON string any such character is a syntax error, escaped or not; inside one, the character
+ * and its escape are the same. So JSON.parse gives the same value for this text as for the decoded one,
+ * and fails where that fails. It is faster to read: the text is all one-byte characters, half the memory
+ * of a decoded text that holds a single character over U+00FF. In Chromium, decoding a 235 MB export of
+ * a million spans as UTF-8 took 3.3-4.1 s; this took 1.6-2.0 s.
+ */
+export function asciiJson(bytes: Uint8Array): string | undefined {
+  const nextHigh = highByteFinder(bytes)
+  const parts: string[] = []
+  let from = 0
+  for (let at = nextHigh(0); at < bytes.length; at = nextHigh(from)) {
+    if (escaped(bytes, at)) return undefined
+    let end = at + 1
+    while (end < bytes.length && bytes[end]! >= 0x80) end++
+    let chars: string
+    try {
+      chars = strictUtf8.decode(bytes.subarray(at, end))
+    } catch {
+      return undefined
+    }
+    parts.push(byteChars.decode(bytes.subarray(from, at)), escapes(chars))
+    from = end
+  }
+  parts.push(byteChars.decode(bytes.subarray(from)))
+  return parts.join('')
+}
