@@ -53,4 +53,11 @@ describe('asciiJson', () => {
     expect(asciiJson(utf8('{"a":"\\é"}'))).toBeUndefined()
     expect(asciiJson(utf8('{"a":"\\\\\\é"}'))).toBeUndefined()
   })
+
+  it('gives nothing where the text would be longer than the limit, and the text where it fits', () => {
+    const bytes = utf8('["中文"]')
+    const ascii = '["\\u4e2d\\u6587"]'
+    expect(asciiJson(bytes, ascii.length)).toBe(ascii)
+    expect(asciiJson(bytes, ascii.length - 1)).toBeUndefined()
+  })
 })

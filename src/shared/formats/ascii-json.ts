@@ -2,6 +2,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 /** Reads each byte as the character of its value; used only on bytes under 0x80, which read as ASCII. */
 const byteChars = new TextDecoder('latin1')
 
+/** The longest string V8 makes on a 64-bit machine; a longer join throws. */
+export const MAX_STRING_LENGTH = 2 ** 29 - 24
+
 const BACKSLASH = 0x5c
 const HIGH_BITS = 0x80808080
 
@@ -42,7 +45,9 @@ function highByteFinder(bytes: Uint8Array): (from: number) => number {
 /**
  * The text of UTF-8 JSON bytes with every character outside ASCII written as its `\uXXXX` escape, or
  * undefined where that would not parse to the same value: bytes that are not UTF-8, or such a character
- * escaped by a backslash (invalid JSON, which escaped again would read as an escaped backslash).
+ * escaped by a backslash (invalid JSON, which escaped again would read as an escaped backslash). Also
+ * undefined where the text would be longer than `limit`: a character outside ASCII takes up to six
+ * characters escaped, so a file mostly of those can decode to a string that this one would not fit.
  *
  * Outside a JSON string any such character is a syntax error, escaped or not; inside one, the character
  * and its escape are the same. So JSON.parse gives the same value for this text as for the decoded one,
@@ -50,9 +55,11 @@ function highByteFinder(bytes: Uint8Array): (from: number) => number {
  * of a decoded text that holds a single character over U+00FF. In Chromium, decoding a 235 MB export of
  * a million spans as UTF-8 took 3.3-4.1 s; this took 1.6-2.0 s.
  */
-export function asciiJson(bytes: Uint8Array): string | undefined {
+export function asciiJson(bytes: Uint8Array, limit = MAX_STRING_LENGTH): string | undefined {
   const nextHigh = highByteFinder(bytes)
   const parts: string[] = []
+  // The text's length: each byte under 0x80 is one character, each escape six.
+  let length = bytes.length
   let from = 0
   for (let at = nextHigh(0); at < bytes.length; at = nextHigh(from)) {
     if (escaped(bytes, at)) return undefined
@@ -64,6 +71,8 @@ export function asciiJson(bytes: Uint8Array): string | undefined {
     } catch {
       return undefined
     }
+    length += 6 * chars.length - (end - at)
+    if (length > limit) return undefined
     parts.push(byteChars.decode(bytes.subarray(from, at)), escapes(chars))
     from = end
   }
