@@ -1,24 +1,11 @@
 import { analyse } from 'chardet'
 import iconv from 'iconv-lite'
 import { ENCODINGS, type Encoding } from '../shared/api'
+import { bomEncoding } from '../shared/bom'
 
 export type Decoded = { text: string; encoding: Encoding; warning?: string }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf]
-const UTF16LE_BOM = [0xff, 0xfe]
-const UTF16BE_BOM = [0xfe, 0xff]
 const BINARY_PROBE_BYTES = 8 * 1024
-
-const startsWith = (bytes: Uint8Array, prefix: number[]): boolean =>
-  prefix.every((byte, i) => bytes[i] === byte)
-
-/** The BOM's encoding, if the bytes start with one. UTF-16 is never guessed otherwise. */
-export function bomEncoding(bytes: Uint8Array): Encoding | undefined {
-  if (startsWith(bytes, UTF8_BOM)) return 'utf-8'
-  if (startsWith(bytes, UTF16LE_BOM)) return 'utf-16le'
-  if (startsWith(bytes, UTF16BE_BOM)) return 'utf-16be'
-  return undefined
-}
 
 /** SPEC 2: a NUL byte in the first 8 KiB marks a file as binary, unless a UTF-16 BOM explains it. */
 export function looksBinary(head: Uint8Array): boolean {

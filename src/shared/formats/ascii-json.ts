@@ -53,7 +53,7 @@ function highByteFinder(bytes: Uint8Array): (from: number) => number {
  * and its escape are the same. So JSON.parse gives the same value for this text as for the decoded one,
  * and fails where that fails. It is faster to read: the text is all one-byte characters, half the memory
  * of a decoded text that holds a single character over U+00FF. In Chromium, decoding a 235 MB export of
- * a million spans as UTF-8 took 3.3-4.1 s; this took 1.6-2.0 s.
+ * a million spans as UTF-8 took 3.3-5.1 s; this took 1.6-2.0 s.
  */
 export function asciiJson(bytes: Uint8Array, limit = MAX_STRING_LENGTH): string | undefined {
   const nextHigh = highByteFinder(bytes)

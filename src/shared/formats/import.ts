@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate'
+import { withoutUtf8Bom } from '../bom'
 import { asciiJson } from './ascii-json'
 import { parseBratAnn } from './brat'
 import { parseJsonl } from './jsonl-import'
@@ -18,10 +19,6 @@ function decode(file: ImportFile): string {
   }
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf]
-const withoutBom = (bytes: Uint8Array): Uint8Array =>
-  UTF8_BOM.every((byte, i) => bytes[i] === byte) ? bytes.subarray(UTF8_BOM.length) : bytes
-
 /** Whether a text's start says it is Spanmark JSON. */
 const saysSpanmark = (text: string): boolean => /"format"\s*:\s*"spanmark"/.test(text.slice(0, 200))
 
@@ -31,7 +28,7 @@ const saysSpanmark = (text: string): boolean => /"format"\s*:\s*"spanmark"/.test
  * where it does not read: the file is then read again as decoded, so that its error names the line.
  */
 function readSpanmarkFast(file: ImportFile): Imported | undefined {
-  const bytes = withoutBom(file.data)
+  const bytes = withoutUtf8Bom(file.data)
   // The first 200 characters lie in the first 800 bytes; a file that is not UTF-8 is refused later.
   if (!saysSpanmark(new TextDecoder().decode(bytes.subarray(0, 800)))) return undefined
   const text = asciiJson(bytes)
@@ -104,15 +101,16 @@ export function readImport(files: readonly ImportFile[]): Imported {
   if (all.length !== 1)
     throw new ImportError(files[0]!.name, undefined, 'choose one JSON or JSONL file, or brat .txt/.ann pairs')
   const file = all[0]!
-  if (extension(file.name) !== 'jsonl') {
+  const ext = extension(file.name)
+  if (ext !== 'jsonl') {
     const fast = readSpanmarkFast(file)
     if (fast) return fast
   }
   const text = decode(file).replace(/^\uFEFF/, '')
-  if (extension(file.name) === 'jsonl') return parseJsonl(text, file.name)
+  if (ext === 'jsonl') return parseJsonl(text, file.name)
   if (saysSpanmark(text)) return parseSpanmark(text, file.name)
   if (looksLikeJsonl(text)) return parseJsonl(text, file.name)
   if (/AnnotationCollection|"@context"/.test(text.slice(0, 500))) return parseWebAnnotation(text, file.name)
-  if (extension(file.name) === 'json') return parseSpanmark(text, file.name)
+  if (ext === 'json') return parseSpanmark(text, file.name)
   return parseJsonl(text, file.name)
 }
