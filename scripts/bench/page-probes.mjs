@@ -22,8 +22,7 @@ export function timeOpenDoc(page, docId) {
 /**
  * Creates `count` spans by selection + key 1, as a user does: the pane is scrolled to a new place (not
  * timed), text on screen is selected, and the key comes at a moment spread over a frame; ms from the
- * key to the end of the next frame's rendering (style, layout and paint included), each. With a key the
- * app does not use (`x`), the same steps time the wait for that frame alone: the figure's floor.
+ * key to the end of the next frame's rendering (style, layout and paint included), each.
  */
 export function timeCreateSpans(page, count, key = '1') {
   return page.evaluate(
@@ -73,6 +72,12 @@ export function timeCreateSpans(page, count, key = '1') {
     { count, key }
   )
 }
+
+/**
+ * The floor of timeCreateSpans: the same steps with a key the app does not use, which time the wait for
+ * the next frame alone.
+ */
+export const timeFrameWaits = (page, count) => timeCreateSpans(page, count, 'x')
 
 /** Scrolls the document pane top to bottom, a screen per frame; the share of frames over 16.7 ms. */
 export function scrollSlowFrames(page) {

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openApp, timeExport, timeImport, timeRawPut, timeUntil, watchFrames } from './app.mjs'
 import { bigText, prng, randomSpans, sampleTexts, spanmarkExportDocs, toJsonl, toSpanmark } from './data.mjs'
-import { heapMb, scrollSlowFrames, timeCreateSpans, timeOpenDoc } from './page-probes.mjs'
+import { heapMb, scrollSlowFrames, timeCreateSpans, timeFrameWaits, timeOpenDoc } from './page-probes.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const QUICK = process.argv.includes('--quick')
@@ -81,7 +81,7 @@ async function bigDocument(spanCount, last) {
     report('open_big_doc_ms', spanCount, await timeOpenDoc(app.page, 'big.txt'), 'ms')
     if (last) report('heap_mb', spanCount, await heapMb(app.page), 'MB')
     const times = await timeCreateSpans(app.page, SIZES.creations)
-    const waits = await timeCreateSpans(app.page, SIZES.creations, 'x')
+    const waits = await timeFrameWaits(app.page, SIZES.creations)
     report('create_span_median_ms', spanCount, percentile(times, 0.5), 'ms', percentile(waits, 0.5))
     report('create_span_p95_ms', spanCount, percentile(times, 0.95), 'ms', percentile(waits, 0.95))
     report('scroll_slow_frames_share', spanCount, (await scrollSlowFrames(app.page)).share, 'share')
