@@ -16,9 +16,13 @@ export const isDocFormat = (format: ExportFormat): format is DocFormat =>
 export const docWriter = (format: DocFormat, meta: ExportMeta): DocWriter =>
   format === 'spanmark' ? spanmarkWriter(meta) : jsonlWriter
 
-/** Documents written one after another, separated: the stretch of a file between its head and tail. */
-export const docParts = <D>(writer: DocWriter<D>, docs: readonly D[]): string[] =>
-  docs.map((doc, i) => (i ? writer.separator : '') + writer.part(doc))
+/** Writes documents one after another, separated: the stretch of a file between its head and tail. */
+export function writeDocs<D>(writer: DocWriter<D>, docs: readonly D[], write: (text: string) => void): void {
+  docs.forEach((doc, i) => {
+    if (i) write(writer.separator)
+    writer.part(doc, write)
+  })
+}
 
 /** An export's file name and type. */
 export function exportFileOf(format: ExportFormat, baseName: string): Omit<ExportFile, 'parts'> {
@@ -53,7 +57,9 @@ function exportParts(
     case 'spanmark':
     case 'jsonl': {
       const writer = docWriter(format, meta)
-      return [writer.head, ...docParts(writer, docs), writer.tail]
+      const parts = [writer.head]
+      writeDocs(writer, docs, (text) => parts.push(text))
+      return [...parts, writer.tail]
     }
     case 'csv':
       return [toCsv(docs)]

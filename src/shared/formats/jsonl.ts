@@ -1,4 +1,5 @@
 import { byPlace, type DocWriter, type PlacesDoc } from './model'
+import { writeJson } from './pieces'
 
 /**
  * doccano-style JSONL (SPEC 5.2): one line per document. It needs only the spans' places: spans
@@ -6,12 +7,11 @@ import { byPlace, type DocWriter, type PlacesDoc } from './model'
  */
 export const jsonlWriter: DocWriter<PlacesDoc> = {
   head: '',
-  part: (doc) =>
-    JSON.stringify({
-      id: doc.id,
-      text: doc.text,
-      label: [...doc.spans].sort(byPlace).map((s) => [s.start, s.end, s.label])
-    }) + '\n',
+  part: (doc, write) => {
+    const spans = [...doc.spans].sort(byPlace)
+    writeJson(write, { id: doc.id, text: doc.text }, 'label', spans, (s) => [s.start, s.end, s.label])
+    write('\n')
+  },
   separator: '',
   tail: ''
 }

@@ -23,7 +23,8 @@ export type ExportFile = { name: string; parts: (string | Uint8Array)[]; mime: s
  */
 export type DocWriter<D = ExportDoc> = {
   head: string
-  part: (doc: D) => string
+  /** Writes a document's text, in pieces that join to it. */
+  part: (doc: D, write: (text: string) => void) => void
   separator: string
   tail: string
 }

@@ -1,6 +1,7 @@
 import { contextOf } from '../anchor'
 import { OffsetMap } from '../offsets'
 import { inExportOrder, type DocWriter, type ExportDoc, type ExportMeta } from './model'
+import { writeJson } from './pieces'
 
 /**
  * Spanmark JSON: full fidelity, round-trips (SPEC 5.1), with quote and context for verification.
@@ -20,24 +21,20 @@ export function spanmarkWriter(meta: ExportMeta): DocWriter {
   return { head: head.slice(0, -'[]}'.length) + '[', part: spanmarkDoc, separator: ',', tail: ']}' }
 }
 
-function spanmarkDoc(doc: ExportDoc): string {
+function spanmarkDoc(doc: ExportDoc, write: (text: string) => void): void {
   const map = new OffsetMap(doc.text)
-  return JSON.stringify({
-    id: doc.id,
-    sha256: doc.sha256,
-    text: doc.text,
-    spans: inExportOrder(doc.spans).map((s) => ({
-      id: s.id,
-      start: s.start,
-      end: s.end,
-      label: s.label,
-      text: s.text,
-      note: s.note ?? null,
-      author: s.author,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
-      quote: s.text,
-      ...contextOf(doc.text, s.start, s.end, map)
-    }))
-  })
+  const { id, sha256, text } = doc
+  writeJson(write, { id, sha256, text }, 'spans', inExportOrder(doc.spans), (s) => ({
+    id: s.id,
+    start: s.start,
+    end: s.end,
+    label: s.label,
+    text: s.text,
+    note: s.note ?? null,
+    author: s.author,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    quote: s.text,
+    ...contextOf(doc.text, s.start, s.end, map)
+  }))
 }

@@ -1,7 +1,8 @@
 import type { Table } from 'dexie'
-import { docParts, docWriter, exportAs, isDocFormat } from '../../../shared/formats/export'
+import { docWriter, exportAs, isDocFormat, writeDocs } from '../../../shared/formats/export'
 import { jsonlWriter } from '../../../shared/formats/jsonl'
-import { bytesOf, type ExportFormat, type ExportMeta } from '../../../shared/formats/model'
+import { bytesOf, type DocWriter, type ExportFormat, type ExportMeta } from '../../../shared/formats/model'
+import { ByteChunks } from '../../../shared/formats/pieces'
 import { db, spanStores } from './db'
 import { storedPlaces, storedSpans } from './layers'
 
@@ -22,8 +23,11 @@ export type ExportJob = {
   docs: JobDoc[]
 }
 
-/** A written run: its bytes, how many spans it holds and how many orphaned spans it left out. */
-export type JobOutput = { bytes: Uint8Array<ArrayBuffer>; spans: number; orphans: number }
+/**
+ * A written run: its bytes, how many spans it holds and how many orphaned spans it left out. The bytes
+ * come as a Blob made where they were written: handing it on does not copy them, and a download takes it as it is.
+ */
+export type JobOutput = { data: Blob; spans: number; orphans: number }
 
 export async function writeJob(job: ExportJob): Promise<JobOutput> {
   const { corpus, layer, format, meta } = job
@@ -32,15 +36,20 @@ export async function writeJob(job: ExportJob): Promise<JobOutput> {
     const { docs, ...counts } = await keptSpans(job, [db.spanBuckets], (id) =>
       storedPlaces(corpus, layer, id)
     )
-    return { bytes: bytesOf(docParts(jsonlWriter, docs)), ...counts }
+    return { data: writtenDocs(jsonlWriter, docs), ...counts }
   }
   const { docs, ...counts } = await keptSpans(job, spanStores, (id) => storedSpans(corpus, layer, id))
-  const bytes = bytesOf(
-    isDocFormat(format)
-      ? docParts(docWriter(format, meta), docs)
-      : exportAs(format, docs, meta, job.baseName).parts
-  )
-  return { bytes, ...counts }
+  const data = isDocFormat(format)
+    ? writtenDocs(docWriter(format, meta), docs)
+    : new Blob([bytesOf(exportAs(format, docs, meta, job.baseName).parts)])
+  return { data, ...counts }
+}
+
+/** Documents written one after another, as bytes. */
+function writtenDocs<D>(writer: DocWriter<D>, docs: readonly D[]): Blob {
+  const out = new ByteChunks()
+  writeDocs(writer, docs, out.write)
+  return new Blob(out.chunks())
 }
 
 /** A job's documents with their stored spans, read in one transaction of `stores`, orphans left out and counted. */

@@ -41,7 +41,7 @@ vi.mock('./api', () => {
 })
 
 const { desktopSink } = await import('./export-sinks')
-const bytes = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text)
+const blob = (text: string): Blob => new Blob([text])
 
 describe('desktopSink', () => {
   beforeEach(() => {
@@ -52,7 +52,7 @@ describe('desktopSink', () => {
 
   it('asks where first, sends the parts one at a time in order, and finishes once they are all sent', async () => {
     const sink = (await desktopSink('x.jsonl'))!
-    for (const part of ['a', 'b', 'c']) sink.write(bytes(part))
+    for (const part of ['a', 'b', 'c']) sink.write(blob(part))
     expect(await sink.close()).toBe('to /out/x.jsonl')
     expect(main.calls).toEqual(['begin x.jsonl', 'append a', 'append b', 'append c', 'finish'])
   })
@@ -66,14 +66,14 @@ describe('desktopSink', () => {
   it('stops sending at the first part main could not write, and fails with its message', async () => {
     main.failAppend = 1
     const sink = (await desktopSink('x.jsonl'))!
-    for (const part of ['a', 'b', 'c']) sink.write(bytes(part))
+    for (const part of ['a', 'b', 'c']) sink.write(blob(part))
     await expect(sink.close()).rejects.toThrow('Could not write /out/x: disk full')
     expect(main.calls).toEqual(['begin x.jsonl', 'append a', 'append b'])
   })
 
   it('aborts once the parts already given are sent', async () => {
     const sink = (await desktopSink('x.jsonl'))!
-    sink.write(bytes('a'))
+    sink.write(blob('a'))
     await sink.abort()
     expect(main.calls).toEqual(['begin x.jsonl', 'append a', 'abort'])
   })

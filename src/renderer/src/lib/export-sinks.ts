@@ -6,7 +6,7 @@ import { api } from './api'
  * they are made, then saves the whole file or throws away what it was given.
  */
 export type ExportSink = {
-  write: (part: Uint8Array<ArrayBuffer>) => void
+  write: (part: Blob) => void
   /** Once every part is written: saves the file, and says where ("to <path>", "as <name>"). */
   close: () => Promise<string>
   abort: () => Promise<void>
@@ -14,8 +14,8 @@ export type ExportSink = {
 
 /**
  * The desktop app's export: the user chooses where it goes (undefined if they cancel), and each part
- * is sent to main as it comes, to a file put in place only when whole. Parts are sent one at a time,
- * in order; the first that fails fails the export when it closes.
+ * is read and sent to main as it comes, to a file put in place only when whole. Parts are sent one at
+ * a time, in order; the first that fails fails the export when it closes.
  */
 export async function desktopSink(defaultName: string): Promise<ExportSink | undefined> {
   const begun = await api.beginExport({ defaultName })
@@ -27,7 +27,7 @@ export async function desktopSink(defaultName: string): Promise<ExportSink | und
     write: (data) => {
       sent = sent.then(async (failed) => {
         if (failed) return failed
-        const appended = await api.appendExport({ id, data })
+        const appended = await api.appendExport({ id, data: new Uint8Array(await data.arrayBuffer()) })
         return appended.ok ? undefined : appended.error.message
       })
     },
@@ -47,13 +47,13 @@ export async function desktopSink(defaultName: string): Promise<ExportSink | und
 }
 
 /**
- * The browser shell's export, a download: each part is handed to the browser as a Blob the moment it
- * is written, so the page does not go on holding it and the download has nothing left to copy.
+ * The browser shell's export, a download of the parts as they were written: a Blob of Blobs, so
+ * nothing is copied.
  */
 export function downloadSink({ name, mime }: Omit<ExportFile, 'parts'>): ExportSink {
   let parts: Blob[] = []
   return {
-    write: (part) => void parts.push(new Blob([part])),
+    write: (part) => void parts.push(part),
     close: () => {
       const url = URL.createObjectURL(new Blob(parts, { type: mime }))
       parts = []

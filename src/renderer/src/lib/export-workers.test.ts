@@ -12,7 +12,7 @@ const base = (format: ExportJob['format']): Omit<ExportJob, 'docs'> => ({
 })
 const docs = (lengths: number[]): JobDoc[] =>
   lengths.map((n, i) => ({ id: `d${i}.txt`, sha256: '', text: 'x'.repeat(n) }))
-const output = (n: number): JobOutput => ({ bytes: new Uint8Array([n]), spans: n, orphans: 0 })
+const output = (n: number): JobOutput => ({ data: new Blob([String(n)]), spans: n, orphans: 0 })
 
 describe('exportJobs', () => {
   it('gives each worker several runs of documents, in order, for a format written by document', () => {

@@ -122,7 +122,7 @@ export async function writeExport(
   base: Omit<ExportJob, 'docs'>,
   docs: readonly JobDoc[],
   onPage: boolean,
-  write: (part: Uint8Array<ArrayBuffer>) => void,
+  write: (part: Blob) => void,
   onJob?: (job: ExportJob) => boolean | void
 ): Promise<{ spans: number; orphans: number } | undefined> {
   const lanes = onPage ? 1 : workerCount()
@@ -131,20 +131,19 @@ export async function writeExport(
     ? [pageRunner()]
     : Array.from({ length: Math.min(lanes, jobs.length) }, () => startWorker())
   const writer = isDocFormat(base.format) ? docWriter(base.format, base.meta) : undefined
-  const encoder = new TextEncoder()
-  if (writer) write(encoder.encode(writer.head))
-  const between = writer && encoder.encode(writer.separator)
+  if (writer) write(new Blob([writer.head]))
+  const between = writer && new Blob([writer.separator])
   let spans = 0
   let orphans = 0
   let runs = 0
   const whole = await writeJobs(jobs, runners, (output, job) => {
     if (between && runs++ > 0) write(between)
-    write(output.bytes)
+    write(output.data)
     spans += output.spans
     orphans += output.orphans
     return onJob?.(job)
   })
   if (!whole) return undefined
-  if (writer) write(encoder.encode(writer.tail))
+  if (writer) write(new Blob([writer.tail]))
   return { spans, orphans }
 }
