@@ -19,15 +19,38 @@ export function timeOpenDoc(page, docId) {
   }, docId)
 }
 
+/** Selects a few characters of a text node in the middle of the screen, as a user selects text to label. */
+function selectOnScreen() {
+  const root = document.querySelector('[data-testid="doc-text"]')
+  const view = document.querySelector('main').getBoundingClientRect()
+  const nodes = []
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.length <= 12) continue
+    const box = node.parentElement.getBoundingClientRect()
+    if (box.bottom > view.top && box.top < view.bottom) nodes.push(node)
+  }
+  const node = nodes[Math.floor(nodes.length / 2)]
+  const range = document.createRange()
+  range.setStart(node, 2)
+  range.setEnd(node, 9)
+  const selection = window.getSelection()
+  selection.removeAllRanges()
+  selection.addRange(range)
+}
+
+/** Makes selectOnScreen callable in the page, as `window.__selectOnScreen`. */
+const installSelect = (page) => page.evaluate(`window.__selectOnScreen = ${selectOnScreen.toString()}`)
+
 /**
  * Creates `count` spans by selection + key 1, as a user does: the pane is scrolled to a new place (not
  * timed), text on screen is selected, and the key comes at a moment spread over a frame; ms from the
  * key to the end of the next frame's rendering (style, layout and paint included), each.
  */
-export function timeCreateSpans(page, count, key = '1') {
+export async function timeCreateSpans(page, count, key = '1') {
+  await installSelect(page)
   return page.evaluate(
     async ({ count, key }) => {
-      const root = document.querySelector('[data-testid="doc-text"]')
       const pane = document.querySelector('main')
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
       // A message posted from the next frame's callback arrives once that frame's style, layout and paint are done.
@@ -44,21 +67,7 @@ export function timeCreateSpans(page, count, key = '1') {
         pane.scrollTop = (((i * 7919) % 1000) / 1000) * (pane.scrollHeight - pane.clientHeight)
         await frame()
         await frame()
-        const view = pane.getBoundingClientRect()
-        const nodes = []
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.length <= 12) continue
-          const box = node.parentElement.getBoundingClientRect()
-          if (box.bottom > view.top && box.top < view.bottom) nodes.push(node)
-        }
-        const node = nodes[Math.floor(nodes.length / 2)]
-        const range = document.createRange()
-        range.setStart(node, 2)
-        range.setEnd(node, 9)
-        const selection = window.getSelection()
-        selection.removeAllRanges()
-        selection.addRange(range)
+        window.__selectOnScreen()
         // A person's key comes at any moment of a frame: spread the presses over it, not all just after a frame.
         await frame()
         await new Promise((resolve) => setTimeout(resolve, (i * 7) % 16))
@@ -67,6 +76,8 @@ export function timeCreateSpans(page, count, key = '1') {
         await painted()
         times.push(performance.now() - started)
       }
+      // A key that creates no span leaves its selection; gone, so the next probe starts as this one did.
+      window.getSelection().removeAllRanges()
       return times
     },
     { count, key }
@@ -79,11 +90,24 @@ export function timeCreateSpans(page, count, key = '1') {
  */
 export const timeFrameWaits = (page, count) => timeCreateSpans(page, count, 'x')
 
-/** Scrolls the document pane top to bottom, a screen per frame; the share of frames over 16.7 ms. */
-export function scrollSlowFrames(page) {
-  return page.evaluate(async () => {
+/**
+ * Scrolls the document pane top to bottom, a screen per frame; the share of frames over 16.7 ms. With
+ * `selected`, first a few characters halfway down are selected, as a user leaves text selected, and
+ * the selection is cleared after.
+ */
+export async function scrollSlowFrames(page, { selected = false } = {}) {
+  await installSelect(page)
+  return page.evaluate(async (selected) => {
     const pane = document.querySelector('main')
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
+    if (selected) {
+      pane.scrollTop = (pane.scrollHeight - pane.clientHeight) / 2
+      await frame()
+      await frame()
+      window.__selectOnScreen()
+    }
     pane.scrollTop = 0
+    await frame()
     const frames = []
     let last = performance.now()
     await new Promise((resolve) => {
@@ -96,9 +120,10 @@ export function scrollSlowFrames(page) {
       }
       requestAnimationFrame(step)
     })
+    window.getSelection().removeAllRanges()
     const slow = frames.slice(1).filter((ms) => ms > 1000 / 60 + 0.5).length
     return { share: slow / Math.max(1, frames.length - 1), frames: frames.length }
-  })
+  }, selected)
 }
 
 /** JS heap in MB after a garbage collection, read through the DevTools protocol. */

@@ -85,6 +85,8 @@ async function bigDocument(spanCount, last) {
     report('create_span_median_ms', spanCount, percentile(times, 0.5), 'ms', percentile(waits, 0.5))
     report('create_span_p95_ms', spanCount, percentile(times, 0.95), 'ms', percentile(waits, 0.95))
     report('scroll_slow_frames_share', spanCount, (await scrollSlowFrames(app.page)).share, 'share')
+    const selected = await scrollSlowFrames(app.page, { selected: true })
+    report('scroll_selected_slow_frames_share', spanCount, selected.share, 'share')
   } finally {
     await app.stop()
   }

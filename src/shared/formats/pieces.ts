@@ -33,7 +33,7 @@ const CHUNK_BYTES = 4 * 1024 * 1024
 /**
  * Text written as UTF-8 into chunks of bytes, each piece encoded when it is written. Nothing is joined
  * into one long string or grown into one buffer, so nothing long is copied, and each piece is garbage
- * the moment it is encoded. The chunks are handed on as they are: a sink takes a file in parts.
+ * the moment it is encoded. The chunks are handed on as they are, as the parts of one Blob.
  */
 export class ByteChunks {
   constructor(private readonly chunkBytes = CHUNK_BYTES) {}
