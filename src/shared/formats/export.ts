@@ -59,7 +59,8 @@ function exportParts(
       const writer = docWriter(format, meta)
       const parts = [writer.head]
       writeDocs(writer, docs, (text) => parts.push(text))
-      return [...parts, writer.tail]
+      parts.push(writer.tail)
+      return parts
     }
     case 'csv':
       return [toCsv(docs)]

@@ -1,4 +1,5 @@
 import type { LabelDef, Span } from '../spans'
+import { ByteChunks } from './pieces'
 
 /** One document as exported: its decoded text and its spans, offsets in code points. */
 export type ExportDoc = { id: string; sha256: string; text: string; spans: Span[] }
@@ -32,40 +33,19 @@ export type DocWriter<D = ExportDoc> = {
 /** An export's contents as one run of bytes (text parts in UTF-8). */
 export const exportBytes = (file: ExportFile): Uint8Array<ArrayBuffer> => bytesOf(file.parts)
 
-/**
- * Parts one after another as bytes, text encoded in UTF-8 straight into one buffer: neither joined
- * into one string first nor encoded apart and copied together (each costs as much again). The buffer
- * starts at about a byte per UTF-16 unit, as most text takes, and grows when the text needs more.
- */
+/** Parts one after another as one run of bytes, text in UTF-8: their chunks (see ByteChunks), joined. */
 export function bytesOf(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
-  const encoder = new TextEncoder()
-  const guess = parts.reduce((n, part) => n + (typeof part === 'string' ? part.length : part.byteLength), 0)
-  let buffer = new Uint8Array(Math.ceil(guess * 1.125) + 4)
+  const out = new ByteChunks()
+  parts.forEach((part) => out.write(part))
+  const chunks = out.chunks()
+  if (chunks.length === 1) return chunks[0]!
+  const bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.byteLength, 0))
   let at = 0
-  const makeRoom = (bytes: number): void => {
-    if (at + bytes <= buffer.length) return
-    const grown = new Uint8Array(Math.max(Math.ceil(buffer.length * 1.5), at + bytes))
-    grown.set(buffer.subarray(0, at))
-    buffer = grown
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
   }
-  for (const part of parts) {
-    if (typeof part !== 'string') {
-      makeRoom(part.byteLength)
-      buffer.set(part, at)
-      at += part.byteLength
-      continue
-    }
-    // encodeInto stops where the buffer is full (never inside a character); the rest goes on after it grows.
-    for (let rest = part; ;) {
-      const { read, written } = encoder.encodeInto(rest, buffer.subarray(at))
-      at += written
-      if (read === rest.length) break
-      rest = rest.slice(read)
-      makeRoom(Math.ceil(rest.length * 1.125) + 4)
-    }
-  }
-  // A buffer mostly filled is handed on as it is; one with much room left is cut to size.
-  return buffer.length - at <= buffer.length / 8 ? buffer.subarray(0, at) : buffer.slice(0, at)
+  return bytes
 }
 
 /** Spans in a stable order, so the same data always exports to the same bytes. */

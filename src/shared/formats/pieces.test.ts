@@ -43,6 +43,16 @@ describe('ByteChunks', () => {
     }
   })
 
+  it('copies bytes in as they are, across chunks', () => {
+    const parts = ['ab“', new Uint8Array([1, 2, 3, 4, 5, 6, 7]), new Uint8Array(0), 'z']
+    const expected = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
+    for (const size of [1, 3, 4, 64]) {
+      const out = new ByteChunks(size)
+      for (const part of parts) out.write(part)
+      expect(Buffer.concat(out.chunks()).equals(expected)).toBe(true)
+    }
+  })
+
   it('takes a text longer than a chunk whole, and writes nothing for no text', () => {
     const out = new ByteChunks(4)
     out.write('x'.repeat(10))

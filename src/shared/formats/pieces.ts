@@ -18,22 +18,29 @@ export function writeJson<T>(
   items: readonly T[],
   item: (value: T) => unknown
 ): void {
-  const open = JSON.stringify({ ...fields, [key]: [] })
-  write(open.slice(0, -']}'.length))
+  write(openList(fields, key))
   for (let i = 0; i < items.length; i += PIECE_ITEMS) {
     const list = JSON.stringify(items.slice(i, i + PIECE_ITEMS).map((value) => item(value)))
     write((i ? ',' : '') + list.slice(1, -1))
   }
-  write(']}')
+  write(CLOSE_LIST)
 }
+
+/** What closes the object openList opens: its list, then itself. */
+export const CLOSE_LIST = ']}'
+
+/** `JSON.stringify({ ...fields, [key]: [] })` up to the list's first item, for its items and CLOSE_LIST to follow. */
+export const openList = (fields: object, key: string): string =>
+  JSON.stringify({ ...fields, [key]: [] }).slice(0, -CLOSE_LIST.length)
 
 /** Bytes per chunk. */
 const CHUNK_BYTES = 4 * 1024 * 1024
 
 /**
- * Text written as UTF-8 into chunks of bytes, each piece encoded when it is written. Nothing is joined
- * into one long string or grown into one buffer, so nothing long is copied, and each piece is garbage
- * the moment it is encoded. The chunks are handed on as they are, as the parts of one Blob.
+ * Text written as UTF-8 into chunks of bytes, each piece encoded when it is written, and bytes copied
+ * in as they are. Nothing is joined into one long string or grown into one buffer, so nothing long is
+ * copied, and each piece is garbage the moment it is encoded. The chunks are handed on as they are,
+ * as the parts of one Blob.
  */
 export class ByteChunks {
   constructor(private readonly chunkBytes = CHUNK_BYTES) {}
@@ -43,9 +50,10 @@ export class ByteChunks {
   private chunk = new Uint8Array(0)
   private at = 0
 
-  readonly write = (text: string): void => {
+  readonly write = (part: string | Uint8Array): void => {
+    if (typeof part !== 'string') return this.copy(part)
     // encodeInto stops where the chunk is full (never inside a character); the rest goes in the next.
-    for (let rest = text; ;) {
+    for (let rest = part; ;) {
       const { read, written } = this.encoder.encodeInto(rest, this.chunk.subarray(this.at))
       this.at += written
       if (read === rest.length) return
@@ -53,6 +61,16 @@ export class ByteChunks {
       // A UTF-16 unit takes at most three bytes, so the rest fits a chunk this long.
       this.begin(Math.max(this.chunkBytes, 3 * rest.length))
     }
+  }
+
+  private copy(bytes: Uint8Array): void {
+    const fits = Math.min(bytes.byteLength, this.chunk.byteLength - this.at)
+    this.chunk.set(bytes.subarray(0, fits), this.at)
+    this.at += fits
+    if (fits === bytes.byteLength) return
+    const rest = bytes.subarray(fits)
+    this.begin(Math.max(this.chunkBytes, rest.byteLength))
+    this.copy(rest)
   }
 
   /** The chunks written, in order, each cut to what it holds. */

@@ -1,7 +1,7 @@
 import { contextOf } from '../anchor'
 import { OffsetMap } from '../offsets'
 import { inExportOrder, type DocWriter, type ExportDoc, type ExportMeta } from './model'
-import { writeJson } from './pieces'
+import { CLOSE_LIST, openList, writeJson } from './pieces'
 
 /**
  * Spanmark JSON: full fidelity, round-trips (SPEC 5.1), with quote and context for verification.
@@ -10,15 +10,9 @@ import { writeJson } from './pieces'
  * strings stop short of a gigabyte) and its documents can be written apart.
  */
 export function spanmarkWriter(meta: ExportMeta): DocWriter {
-  const head = JSON.stringify({
-    format: 'spanmark',
-    version: 1,
-    exportedAt: meta.exportedAt,
-    annotator: meta.annotator,
-    labels: meta.labels,
-    documents: []
-  })
-  return { head: head.slice(0, -'[]}'.length) + '[', part: spanmarkDoc, separator: ',', tail: ']}' }
+  const { exportedAt, annotator, labels } = meta
+  const head = openList({ format: 'spanmark', version: 1, exportedAt, annotator, labels }, 'documents')
+  return { head, part: spanmarkDoc, separator: ',', tail: CLOSE_LIST }
 }
 
 function spanmarkDoc(doc: ExportDoc, write: (text: string) => void): void {

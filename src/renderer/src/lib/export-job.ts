@@ -1,7 +1,7 @@
 import type { Table } from 'dexie'
 import { docWriter, exportAs, isDocFormat, writeDocs } from '../../../shared/formats/export'
 import { jsonlWriter } from '../../../shared/formats/jsonl'
-import { bytesOf, type DocWriter, type ExportFormat, type ExportMeta } from '../../../shared/formats/model'
+import type { ExportFormat, ExportMeta } from '../../../shared/formats/model'
 import { ByteChunks } from '../../../shared/formats/pieces'
 import { db, spanStores } from './db'
 import { storedPlaces, storedSpans } from './layers'
@@ -36,19 +36,21 @@ export async function writeJob(job: ExportJob): Promise<JobOutput> {
     const { docs, ...counts } = await keptSpans(job, [db.spanBuckets], (id) =>
       storedPlaces(corpus, layer, id)
     )
-    return { data: writtenDocs(jsonlWriter, docs), ...counts }
+    return { data: written((write) => writeDocs(jsonlWriter, docs, write)), ...counts }
   }
   const { docs, ...counts } = await keptSpans(job, spanStores, (id) => storedSpans(corpus, layer, id))
-  const data = isDocFormat(format)
-    ? writtenDocs(docWriter(format, meta), docs)
-    : new Blob([bytesOf(exportAs(format, docs, meta, job.baseName).parts)])
+  const data = written((write) =>
+    isDocFormat(format)
+      ? writeDocs(docWriter(format, meta), docs, write)
+      : exportAs(format, docs, meta, job.baseName).parts.forEach((part) => write(part))
+  )
   return { data, ...counts }
 }
 
-/** Documents written one after another, as bytes. */
-function writtenDocs<D>(writer: DocWriter<D>, docs: readonly D[]): Blob {
+/** What `writeTo` writes, as a Blob of its bytes in chunks. */
+function written(writeTo: (write: ByteChunks['write']) => void): Blob {
   const out = new ByteChunks()
-  writeDocs(writer, docs, out.write)
+  writeTo(out.write)
   return new Blob(out.chunks())
 }
 
