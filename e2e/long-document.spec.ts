@@ -94,3 +94,91 @@ test('a dense passage, every character under dozens of spans: the deep lanes are
     .evaluateAll((marks) => marks.map((m) => m.textContent ?? '').join(''))
   expect(drawn).toBe(text.slice(start, end))
 })
+
+test('search hits picked in many places of a long document full of spans: each stays selected as its chunk is drawn, the chunks it left are skipped again off screen, and the text stays whole', async ({
+  launch
+}) => {
+  // "summit" on every 300th line: 20 hits spread over about 50 chunks.
+  const text = Array.from({ length: 6_000 }, (_, i) =>
+    i % 300 === 150 ? line(i).replace('met', 'had a summit with') : line(i)
+  ).join('')
+  // A span over "Line NNNN" on every line, so the chunks near the screen are drawn with marks.
+  const label = Array.from({ length: 6_000 }, (_, i) => {
+    const start = text.indexOf(`Line ${String(i).padStart(4, '0')} `)
+    return [start, start + 9, 'claim']
+  })
+  const corpus = await makeCorpus({
+    'long.txt': text,
+    'long.jsonl': JSON.stringify({ id: 'long.txt', text, label }) + '\n'
+  })
+  const app = await launch({ corpus })
+  const { page } = app
+  await expect(page.getByTestId('doc-text')).toContainText('Line 0000')
+  await importFile(app, path.join(corpus, 'long.jsonl'), 'Imported 6000 spans')
+  // The browser says which chunks it stops or starts skipping; the last word for each element counts.
+  await page.getByTestId('doc-text').evaluate((root) => {
+    const skipped = new WeakMap<Element, boolean>()
+    root.addEventListener(
+      'contentvisibilityautostatechange',
+      (event) =>
+        skipped.set(event.target as Element, (event as ContentVisibilityAutoStateChangeEvent).skipped),
+      { capture: true }
+    )
+    Object.assign(window, {
+      laidOut: () => [...root.querySelectorAll('[data-chunk]')].filter((c) => skipped.get(c) === false).length
+    })
+  })
+  const laidOut = (): Promise<number> =>
+    page.evaluate(() => (window as unknown as { laidOut: () => number }).laidOut())
+  const frames = (): Promise<void> =>
+    page.evaluate(
+      () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+    )
+
+  await page.keyboard.press('Control+f')
+  await page.getByTestId('search-input').fill('summit')
+  await page.getByTestId('search-input').press('Enter')
+  const hits = page.getByTestId('search-hit')
+  await expect(hits).toHaveCount(20)
+  // The selected text and where it starts in the document (the text is ASCII: code points are units).
+  const selected = (): Promise<{ text: string; start: number } | undefined> =>
+    page.getByTestId('doc-text').evaluate((root) => {
+      const selection = window.getSelection()
+      if (!selection?.rangeCount) return undefined
+      const before = document.createRange()
+      before.setStart(root, 0)
+      before.setEnd(selection.getRangeAt(0).startContainer, selection.getRangeAt(0).startOffset)
+      return { text: selection.toString(), start: before.toString().length }
+    })
+  // Each hit picked selects its word in the text, the pane jumping to it and drawing its chunk's marks.
+  let last = { text: '', start: -1 }
+  for (let i = 0; i < 20; i++) {
+    const hit = hits.nth((i * 7) % 20)
+    last = { text: 'summit', start: Number(await hit.getAttribute('data-start')) }
+    await hit.click()
+    await expect.poll(selected).toEqual(last)
+    await frames()
+  }
+  await page.locator('main').evaluate((el) => (el.scrollTop = 0))
+  await frames()
+  // Chunks are about 4,300 px here, in a pane under 1,000: the one at the top, the next, and the selection's.
+  await expect.poll(laidOut).toBeLessThanOrEqual(3)
+  // The selection's chunk lost its marks as it went off screen; the selection stayed.
+  expect(await selected()).toEqual(last)
+  expect(await page.getByTestId('doc-text').evaluate((root) => root.textContent)).toBe(text)
+
+  // A span made in the text after all that has the place and text it was made on.
+  await page.getByTestId('doc-text').click({ position: { x: 30, y: 10 } })
+  for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Home')
+  for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight')
+  for (let k = 0; k < 4; k++) await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('1')
+  await expect(page.getByRole('heading', { name: 'Spans (6001)' })).toBeVisible()
+  const says = text.indexOf(line(3)) + 10
+  await expect(page.locator(`[data-testid="span"][data-start="${says}"]`)).toHaveText('says')
+  await expect(page.locator(`[data-testid="span"][data-start="${says}"]`)).toHaveAttribute(
+    'data-end',
+    String(says + 4)
+  )
+})

@@ -1,5 +1,5 @@
 import { annotations } from './annotations.svelte'
-import { selectionInside, type DocTextRenderer } from './render-spans'
+import { pointAt, selectionInside, type DocTextRenderer } from './render-spans'
 
 let activeRenderer: DocTextRenderer | undefined
 
@@ -25,20 +25,9 @@ export function applyLabel(label: string): void {
 export function revealRange(start: number, end: number): void {
   const root = docText()
   if (!root) return
-  const from = annotations.map.toUtf16(start)
-  const to = annotations.map.toUtf16(end)
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
   const range = document.createRange()
-  let seen = 0
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = (node as Text).length
-    if (from >= seen && from <= seen + length) range.setStart(node, from - seen)
-    if (to >= seen && to <= seen + length) {
-      range.setEnd(node, to - seen)
-      break
-    }
-    seen += length
-  }
+  range.setStart(...pointAt(root, annotations.map.toUtf16(start)))
+  range.setEnd(...pointAt(root, annotations.map.toUtf16(end)))
   const selection = window.getSelection()
   selection?.removeAllRanges()
   selection?.addRange(range)

@@ -254,11 +254,33 @@ export class DocTextRenderer {
   /** Makes a chunk's children show these spans, keeping the nodes of pieces that stay. */
   private paint(chunk: Chunk, placed: Placed[], signature: string): void {
     chunk.drawn = signature
+    // A text node replaced takes the selection's ends in it along: those are put back by offset after.
+    const selection = window.getSelection()
+    const ends = selection ? this.selectionEndsIn(chunk, selection) : undefined
     chunk.pieces = patchChildren(
       chunk.element,
       chunk.pieces,
       drawChunk(this.text!, chunk.from, chunk.to, placed, this.colours, this.selectedId)
     )
+    if (!selection || !ends) return
+    const [anchor, focus] = ends.map((end) =>
+      typeof end === 'number' ? pointAt(chunk.element, end - chunk.from) : end
+    )
+    selection.setBaseAndExtent(anchor![0], anchor![1], focus![0], focus![1])
+  }
+
+  /**
+   * The selection's anchor and focus, each as its UTF-16 offset in the text where it lies in the chunk
+   * and as itself where it does not; undefined when neither lies in the chunk.
+   */
+  private selectionEndsIn(chunk: Chunk, selection: Selection): (Point | number)[] | undefined {
+    if (selection.rangeCount === 0) return undefined
+    const ends: Point[] = [
+      [selection.anchorNode!, selection.anchorOffset],
+      [selection.focusNode!, selection.focusOffset]
+    ]
+    if (!ends.some(([node]) => chunk.element.contains(node))) return undefined
+    return ends.map((end) => (chunk.element.contains(end[0]) ? this.offsetOf(...end) : end))
   }
 
   private reset(text: string): void {
@@ -281,6 +303,21 @@ export class DocTextRenderer {
     // The first chunks are on screen when a document opens; scrolling finds the rest as they come near.
     this.near = new Set(Array.from({ length: Math.min(3, this.chunks.length) }, (_, i) => i))
   }
+}
+
+/** A place in the DOM: a node and an offset in it. */
+export type Point = readonly [Node, number]
+
+/** The DOM point `offset` UTF-16 units into an element's text. */
+export function pointAt(element: HTMLElement, offset: number): Point {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+  let seen = 0
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node as Text).length
+    if (offset <= seen + length) return [node, offset - seen]
+    seen += length
+  }
+  return [element, element.childNodes.length]
 }
 
 /** The current selection inside the drawn text as UTF-16 offsets, or undefined if there is none there. */
