@@ -31,6 +31,7 @@ export function revealRange(start: number, end: number): void {
   const selection = window.getSelection()
   selection?.removeAllRanges()
   selection?.addRange(range)
+  activeRenderer?.selectionChanged()
   range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
 }
 
