@@ -82,7 +82,10 @@ function estimatedHeight(text: string, from: number, to: number): number {
  * screen's height of it, found from the scroll position by binary search over the
  * chunks' places, and the one holding the selected span), and the browser skips
  * laying out chunks off screen (`content-visibility: auto`). A chunk is redrawn
- * only when its spans changed.
+ * only when its spans changed, and keeps the text selected in it: a search hit
+ * stays selected as its chunk is drawn, and text selected stays so as the pane
+ * scrolls away and back. (Chromium, moreover, never skipped laying out again a
+ * chunk whose nodes were replaced under the selection.)
  */
 export class DocTextRenderer {
   private text: string | undefined
@@ -94,9 +97,10 @@ export class DocTextRenderer {
   private readonly pane: HTMLElement
   private readonly onScroll = (): void => this.findNear()
   /**
-   * Whether the document may hold a selection (a caret counts): false once a paint found none, true
-   * again at the next selectionchange. Asking the browser with none there makes it lay the page out
-   * first, 4.6-4.9 ms with a 2 MB text, where with one there it answers at once.
+   * Whether the document may hold a selection (a caret counts): false once the renderer found none or
+   * made its chunks anew, true again at the next selectionchange. Asking the browser with none there
+   * makes it lay the page out first, 4.6-4.9 ms with a 2 MB text, where with one there it answers at
+   * once.
    */
   private mayBeSelected = true
   private readonly onSelectionChange = (): void => this.selectionChanged()
@@ -271,7 +275,7 @@ export class DocTextRenderer {
     if (chunk.drawn !== '') this.paint(chunk, [], '')
   }
 
-  /** Makes a chunk's children show these spans, keeping the nodes of pieces that stay. */
+  /** Makes a chunk's children show these spans, keeping the nodes of pieces that stay, and the selection. */
   private paint(chunk: Chunk, placed: Placed[], signature: string): void {
     chunk.drawn = signature
     // A text node replaced takes the selection's ends in it along: those are put back by offset after.
