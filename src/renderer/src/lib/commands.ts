@@ -1,5 +1,6 @@
 import { annotations } from './annotations.svelte'
-import { pointAt, selectionInside, type DocTextRenderer } from './render-spans'
+import type { DocTextRenderer } from './render-spans'
+import { pointAt, selectionInside } from './selection'
 
 let activeRenderer: DocTextRenderer | undefined
 

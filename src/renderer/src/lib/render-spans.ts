@@ -8,6 +8,7 @@ import {
 import { partitionPoint } from '../../../shared/sorted'
 import { drawChunk, patchChildren, type Placed } from './draw-chunk'
 import { mapReusing } from './reuse'
+import { keepingSelection, textOffset } from './selection'
 import type { OffsetMap } from '../../../shared/offsets'
 import type { LabelDef, Span } from '../../../shared/spans'
 
@@ -228,10 +229,7 @@ export class DocTextRenderer {
   offsetOf(node: Node, offset: number): number {
     const chunk = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-chunk]')
     const from = chunk ? (this.chunks[Number(chunk.dataset['chunk'])]?.from ?? 0) : 0
-    const range = document.createRange()
-    range.setStart(chunk ?? this.root, 0)
-    range.setEnd(node, offset)
-    return from + range.toString().length
+    return from + textOffset(chunk ?? this.root, node, offset)
   }
 
   /**
@@ -278,34 +276,15 @@ export class DocTextRenderer {
   /** Makes a chunk's children show these spans, keeping the nodes of pieces that stay, and the selection. */
   private paint(chunk: Chunk, placed: Placed[], signature: string): void {
     chunk.drawn = signature
-    // A text node replaced takes the selection's ends in it along: those are put back by offset after.
     const selection = this.mayBeSelected ? window.getSelection() : null
     if (selection?.rangeCount === 0) this.mayBeSelected = false
-    const ends = selection ? this.selectionEndsIn(chunk, selection) : undefined
-    chunk.pieces = patchChildren(
-      chunk.element,
-      chunk.pieces,
-      drawChunk(this.text!, chunk.from, chunk.to, placed, this.colours, this.selectedId)
-    )
-    if (!selection || !ends) return
-    const [anchor, focus] = ends.map((end) =>
-      typeof end === 'number' ? pointAt(chunk.element, end - chunk.from) : end
-    )
-    selection.setBaseAndExtent(anchor![0], anchor![1], focus![0], focus![1])
-  }
-
-  /**
-   * The selection's anchor and focus, each as its UTF-16 offset in the text where it lies in the chunk
-   * and as itself where it does not; undefined when neither lies in the chunk.
-   */
-  private selectionEndsIn(chunk: Chunk, selection: Selection): (Point | number)[] | undefined {
-    if (selection.rangeCount === 0) return undefined
-    const ends: Point[] = [
-      [selection.anchorNode!, selection.anchorOffset],
-      [selection.focusNode!, selection.focusOffset]
-    ]
-    if (!ends.some(([node]) => chunk.element.contains(node))) return undefined
-    return ends.map((end) => (chunk.element.contains(end[0]) ? this.offsetOf(...end) : end))
+    keepingSelection(selection, chunk.element, () => {
+      chunk.pieces = patchChildren(
+        chunk.element,
+        chunk.pieces,
+        drawChunk(this.text!, chunk.from, chunk.to, placed, this.colours, this.selectedId)
+      )
+    })
   }
 
   private reset(text: string): void {
@@ -329,35 +308,5 @@ export class DocTextRenderer {
     this.root.replaceChildren(...this.chunks.map((c) => c.element))
     // The first chunks are on screen when a document opens; scrolling finds the rest as they come near.
     this.near = new Set(Array.from({ length: Math.min(3, this.chunks.length) }, (_, i) => i))
-  }
-}
-
-/** A place in the DOM: a node and an offset in it. */
-export type Point = readonly [Node, number]
-
-/** The DOM point `offset` UTF-16 units into an element's text. */
-export function pointAt(element: HTMLElement, offset: number): Point {
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-  let seen = 0
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = (node as Text).length
-    if (offset <= seen + length) return [node, offset - seen]
-    seen += length
-  }
-  return [element, element.childNodes.length]
-}
-
-/** The current selection inside the drawn text as UTF-16 offsets, or undefined if there is none there. */
-export function selectionInside(
-  root: HTMLElement,
-  renderer: Pick<DocTextRenderer, 'offsetOf'>
-): { start: number; end: number } | undefined {
-  const selection = window.getSelection()
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined
-  const range = selection.getRangeAt(0)
-  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return undefined
-  return {
-    start: renderer.offsetOf(range.startContainer, range.startOffset),
-    end: renderer.offsetOf(range.endContainer, range.endOffset)
   }
 }
