@@ -6,13 +6,24 @@ const byteChars = new TextDecoder('latin1')
 export const MAX_STRING_LENGTH = 2 ** 29 - 24
 
 const BACKSLASH = 0x5c
+const LETTER_U = 0x75
 const HIGH_BITS = 0x80808080
 
-/** `\uXXXX` for each UTF-16 unit of `chars`. */
-function escapes(chars: string): string {
-  let out = ''
-  for (let i = 0; i < chars.length; i++) out += `\\u${chars.charCodeAt(i).toString(16).padStart(4, '0')}`
-  return out
+const HEX = new TextEncoder().encode('0123456789abcdef')
+
+/** Writes `\uXXXX` for each UTF-16 unit of `chars` into `out` from `at`; returns where it ended. */
+function writeEscapes(out: Uint8Array, at: number, chars: string): number {
+  let o = at
+  for (let i = 0; i < chars.length; i++) {
+    const unit = chars.charCodeAt(i)
+    out[o++] = BACKSLASH
+    out[o++] = LETTER_U
+    out[o++] = HEX[unit >> 12]!
+    out[o++] = HEX[(unit >> 8) & 15]!
+    out[o++] = HEX[(unit >> 4) & 15]!
+    out[o++] = HEX[unit & 15]!
+  }
+  return o
 }
 
 /** Whether the backslashes just before `at` are odd in number, so that the last escapes the byte at `at`. */
@@ -57,11 +68,13 @@ function highByteFinder(bytes: Uint8Array): (from: number) => number {
  */
 export function asciiJson(bytes: Uint8Array, limit = MAX_STRING_LENGTH): string | undefined {
   const nextHigh = highByteFinder(bytes)
-  const parts: string[] = []
+  // Each run of bytes at or over 0x80: where it starts and ends, and the characters it decodes to.
+  const runs: number[] = []
+  const runChars: string[] = []
   // The text's length: each byte under 0x80 is one character, each escape six.
   let length = bytes.length
-  let from = 0
-  for (let at = nextHigh(0); at < bytes.length; at = nextHigh(from)) {
+  // Each run is looked for from the end of the one before.
+  for (let at = nextHigh(0); at < bytes.length; at = nextHigh(runs[runs.length - 1]!)) {
     if (escaped(bytes, at)) return undefined
     let end = at + 1
     while (end < bytes.length && bytes[end]! >= 0x80) end++
@@ -73,9 +86,21 @@ export function asciiJson(bytes: Uint8Array, limit = MAX_STRING_LENGTH): string 
     }
     length += 6 * chars.length - (end - at)
     if (length > limit) return undefined
-    parts.push(byteChars.decode(bytes.subarray(from, at)), escapes(chars))
-    from = end
+    runs.push(at, end)
+    runChars.push(chars)
   }
-  parts.push(byteChars.decode(bytes.subarray(from)))
-  return parts.join('')
+  if (runs.length === 0) return byteChars.decode(bytes)
+  // The escaped text's bytes, decoded at once. In a Chromium worker, for a 389 MB export of a million
+  // spans, decoding the pieces between escapes and joining them took 3.4-5.6 s; this took 2.8-3.8 s.
+  const out = new Uint8Array(length)
+  let o = 0
+  let from = 0
+  for (let r = 0; r < runChars.length; r++) {
+    const at = runs[2 * r]!
+    out.set(bytes.subarray(from, at), o)
+    o = writeEscapes(out, o + at - from, runChars[r]!)
+    from = runs[2 * r + 1]!
+  }
+  out.set(bytes.subarray(from), o)
+  return byteChars.decode(out)
 }
