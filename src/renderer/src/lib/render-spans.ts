@@ -7,6 +7,7 @@ import {
 } from '../../../shared/layout'
 import { partitionPoint } from '../../../shared/sorted'
 import { drawChunk, patchChildren, type Placed } from './draw-chunk'
+import { chunkBounds, estimatedHeight } from './chunks'
 import { mapReusing } from './reuse'
 import { keepingSelection, textOffset } from './selection'
 import type { OffsetMap } from '../../../shared/offsets'
@@ -14,9 +15,6 @@ import type { LabelDef, Span } from '../../../shared/spans'
 
 /** Id prefix that keeps another layer's spans apart from mine in the layout. */
 const THEIRS = 'theirs:'
-
-/** Chunks are cut at the first line break past this many UTF-16 units: the units of drawing and of layout. */
-const CHUNK_UNITS = 4096
 
 export type RenderInput = {
   text: string
@@ -27,19 +25,6 @@ export type RenderInput = {
   labels: readonly LabelDef[]
   /** The selected span of mine, one of `spans`, if any. */
   selected: Span | undefined
-}
-
-/** [start, end) UTF-16 ranges covering the text, each ending after a line break where one comes. */
-export function chunkBounds(text: string): [number, number][] {
-  const bounds: [number, number][] = []
-  let start = 0
-  while (start < text.length) {
-    const cut = text.indexOf('\n', start + CHUNK_UNITS)
-    const end = cut === -1 ? text.length : cut + 1
-    bounds.push([start, end])
-    start = end
-  }
-  return bounds
 }
 
 /** A span to draw, with its place in UTF-16 units. */
@@ -53,22 +38,6 @@ type Chunk = {
   drawn: string
   /** The chunk's top-level nodes by what they show, so a redraw keeps those an edit left alone. */
   pieces: Map<string, Node>
-}
-
-/** Line height (px) and characters per line assumed for a chunk not yet laid out. */
-const LINE_PX = 38.4
-const LINE_CHARS = 95
-
-/** The height a chunk's text will roughly take, so the scroll bar is right before it is laid out. */
-function estimatedHeight(text: string, from: number, to: number): number {
-  let lines = 0
-  for (let at = from; at < to;) {
-    const cut = text.indexOf('\n', at)
-    const end = cut === -1 || cut >= to ? to : cut + 1
-    lines += Math.max(1, Math.ceil((end - at) / LINE_CHARS))
-    at = end
-  }
-  return Math.round(lines * LINE_PX)
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chunkBounds } from './render-spans'
+import { chunkBounds } from './chunks'
 
 describe('chunkBounds', () => {
   it('covers the text with chunks that end after a line break', () => {
