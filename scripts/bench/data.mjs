@@ -51,17 +51,28 @@ export function randomSpans(text, count, rng) {
 export const toJsonl = (docs) =>
   docs.map((d) => JSON.stringify({ id: d.id, text: d.text, label: d.spans })).join('\n') + '\n'
 
+/**
+ * Version 4 UUIDs drawn from `rng`: random as the app's own ids are, and the same in every run. Ids
+ * counted up instead are far easier for Chromium to compress as it stores them, so a file of those
+ * imported faster than any file the app exports.
+ */
+export function seededUuids(rng) {
+  const hex = (n) => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('')
+  const variant = () => '89ab'[Math.floor(rng() * 4)]
+  return () => `${hex(8)}-${hex(4)}-4${hex(3)}-${variant()}${hex(3)}-${hex(12)}`
+}
+
 /** The documents of a Spanmark JSON file: each span with its id, text, author and times. */
 export function spanmarkDocs(docs) {
   const now = '2026-01-01T00:00:00.000Z'
-  let n = 0
+  const newId = seededUuids(prng(docs.length))
   return docs.map((d) => {
     const points = Array.from(d.text)
     return {
       id: d.id,
       text: d.text,
       spans: d.spans.map(([start, end, label]) => ({
-        id: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`,
+        id: newId(),
         start,
         end,
         label,
