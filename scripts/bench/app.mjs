@@ -77,7 +77,12 @@ export async function timeUntil(page, selector, act) {
   })
 }
 
-/** Milliseconds from clicking Import to the result, for a file into my annotations or a layer. */
+/**
+ * Milliseconds from clicking Import to the result, for a file into my annotations or a layer, and how
+ * long the import spent in each of its steps as the dialog names them (reading, placing, storing):
+ * each step from when the dialog shows it until the next is shown or the result is, the first from
+ * the click. The steps add up to the whole.
+ */
 export async function timeImport(page, file, layer) {
   await page.getByTestId('import-button').click()
   await page.getByTestId('import-file').setInputFiles(file)
@@ -90,13 +95,32 @@ export async function timeImport(page, file, layer) {
   await page.waitForFunction(
     () => !document.querySelector('[data-testid="import-confirm"]')?.hasAttribute('disabled')
   )
+  await page.evaluate(() => {
+    const shown = []
+    const observer = new MutationObserver(() => {
+      const progress = document.querySelector('[data-testid="import-progress"]')?.textContent ?? ''
+      const step = /Importing: (\w+)/.exec(progress)?.[1]
+      if (step && shown.at(-1)?.step !== step) shown.push({ step, at: performance.now() })
+    })
+    observer.observe(document, { childList: true, subtree: true, characterData: true })
+    window.__importSteps = { shown, observer }
+  })
   const elapsed = await timeUntil(page, '[data-testid="import-result"], [data-testid="import-error"]', () =>
     confirm.click()
   )
+  const steps = await page.evaluate(async () => {
+    const { shown, observer } = window.__importSteps
+    observer.disconnect()
+    const [started, found] = await Promise.all([window.__until.started, window.__until.found])
+    const ends = [...shown.slice(1).map((s) => s.at), found]
+    return Object.fromEntries(
+      shown.map(({ step }, i) => [step, Math.round(ends[i] - (i === 0 ? started : shown[i].at))])
+    )
+  })
   const error = await page.getByTestId('import-error').count()
   if (error) throw new Error(await page.getByTestId('import-error').innerText())
   await page.getByRole('button', { name: 'Close', exact: true }).click()
-  return elapsed
+  return { elapsed, steps }
 }
 
 /**

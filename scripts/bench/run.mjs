@@ -174,7 +174,7 @@ async function exportImport(spanCount) {
     ['jsonl', jsonl],
     ['spanmark', spanmark]
   ]) {
-    const runs = { imported: [], put: [], stalled: [], exported: [], written: [] }
+    const runs = { imported: [], steps: [], put: [], stalled: [], exported: [], written: [] }
     for (let run = 0; run < TRANSFER_RUNS; run++) {
       runs.written.push(await writeFloor(floorData[format]))
       const app = await openApp(ROOT, corpus)
@@ -182,7 +182,9 @@ async function exportImport(spanCount) {
         await app.page.getByTestId('doc-text').waitFor()
         settle()
         const frames = await watchFrames(app.page)
-        runs.imported.push(await timeImport(app.page, file))
+        const { elapsed, steps } = await timeImport(app.page, file)
+        runs.imported.push(elapsed)
+        runs.steps.push(steps)
         runs.stalled.push(await frames())
         runs.put.push(await timeRawPut(app.page))
         settle()
@@ -191,8 +193,13 @@ async function exportImport(spanCount) {
         await app.stop()
       }
     }
-    const { imported, put, stalled, exported, written } = runs
+    const { imported, steps, put, stalled, exported, written } = runs
     report(`import_${format}_ms`, total, median(imported), 'ms', median(put), imported)
+    // Where the import's time went, step by step as the dialog shows them.
+    for (const step of Object.keys(steps[0])) {
+      const times = steps.map((s) => s[step] ?? 0)
+      report(`import_${format}_${step}_ms`, total, median(times), 'ms', null, times)
+    }
     report(`import_${format}_longest_frame_ms`, total, median(stalled), 'ms', null, stalled)
     report(`export_${format}_ms`, total, median(exported), 'ms', median(written), exported)
   }
